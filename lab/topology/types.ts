@@ -1,0 +1,53 @@
+/**
+ * A variant's topology as data. The runner starts it, the compose generator writes it out, and the
+ * blast-radius prediction reads it. Nothing here runs anything.
+ */
+import type { ModuleName } from '../../shared-domain/modules.js';
+
+export type VariantName = 'monolith' | 'soa' | 'micro';
+export const VARIANT_NAMES: readonly VariantName[] = ['monolith', 'soa', 'micro'];
+
+export type BrokerKind = 'rabbitmq' | 'nats';
+
+/** Docker's restart policies; the supervisor implements `always` and `no`. */
+export type RestartPolicy = 'always' | 'no';
+
+interface ComponentBase {
+  /** Unique within the variant, kebab-case: also the compose service name. */
+  readonly name: string;
+  /** One line for people: what this component does in the architecture. */
+  readonly role: string;
+  /** Components that must be ready before this one starts. */
+  readonly dependsOn: readonly string[];
+}
+
+export interface BrokerComponent extends ComponentBase {
+  readonly kind: 'broker';
+  readonly broker: BrokerKind;
+}
+
+export interface AppComponent extends ComponentBase {
+  readonly kind: 'app';
+  /** Entry file relative to the repository root, in TypeScript (`variants/monolith/main.ts`); run from dist/. */
+  readonly entry: string;
+  readonly replicas: number;
+  /** Domain modules this process hosts: a module fault reaches exactly these processes. */
+  readonly modules: readonly ModuleName[];
+  /** HTTP path answering 200 once the component can serve (its dependencies connected). */
+  readonly readinessPath: string;
+  readonly restart: RestartPolicy;
+  /** SQLite database files this component opens, relative to the variant's data dir. */
+  readonly databases: readonly string[];
+  /** Serves HTTP on its own port (false for pure queue consumers, which still expose /readyz). */
+  readonly http: true;
+}
+
+export type Component = BrokerComponent | AppComponent;
+
+export interface Topology {
+  readonly variant: VariantName;
+  readonly description: string;
+  /** The component serving the public API. */
+  readonly edge: string;
+  readonly components: readonly Component[];
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared-domain/**/*.test.ts', 'variants/**/*.test.ts', 'lab/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Integration tests start real processes and brokers: two cores cannot run many at once.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
