@@ -1,0 +1,28 @@
+/**
+ * Transport failures, kept apart from business rejections (which are Results): the edge turns these
+ * into 503 / 504 so that results can tell "the shop said no" from "the shop could not answer".
+ */
+export class UpstreamUnavailableError extends Error {
+  override readonly name = 'UpstreamUnavailableError';
+  readonly code = 'UPSTREAM.UNAVAILABLE';
+  constructor(readonly upstream: string, message: string, options?: { cause?: unknown }) {
+    super(`${upstream} is unavailable: ${message}`, options);
+  }
+}
+
+export class UpstreamTimeoutError extends Error {
+  override readonly name = 'UpstreamTimeoutError';
+  readonly code = 'UPSTREAM.TIMEOUT';
+  constructor(readonly upstream: string, readonly timeoutMs: number, options?: { cause?: unknown }) {
+    super(`${upstream} did not answer within ${timeoutMs} ms`, options);
+  }
+}
+
+/** A domain module failing on purpose: the `module-error` fault. */
+export class InjectedModuleError extends Error {
+  override readonly name = 'InjectedModuleError';
+  readonly code = 'MODULE.FAULT';
+  constructor(readonly module: string) {
+    super(`module ${module} failed (injected fault)`);
+  }
+}

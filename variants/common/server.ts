@@ -1,0 +1,50 @@
+/**
+ * Every app component's life: listen on 127.0.0.1, exit when the lab that started it is gone (its IPC
+ * channel closes), close cleanly on SIGTERM. `start` returns a running server with `stop()`.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type express from 'express';
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function listen(app: express.Express, port: number): Promise<RunningServer> {
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 5_000;
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    port: actual,
+    url: `http://127.0.0.1:${actual}`,
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** Wires process signals and the lab's IPC channel to `stop`, so no component outlives the lab. */
+export function runUntilStopped(stop: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const shutdown = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'stopping');
+    const force = setTimeout(() => process.exit(code), 3_000);
+    force.unref();
+    stop().finally(() => process.exit(code));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('disconnect', () => shutdown('the lab is gone (IPC channel closed)', 0));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception: crashing');
+    process.exit(1);
+  });
+}

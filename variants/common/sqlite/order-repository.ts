@@ -1,0 +1,42 @@
+import type { OrderCreation, OrderRepository } from '../../../shared-domain/ports.js';
+import type { Order, OrderPlaced } from '../../../shared-domain/types.js';
+import type { Db } from './database.js';
+
+interface OrderRow { order_json: string }
+
+/** Orders and their events, written in one transaction: the outbox that no crash can split. */
+export class SqliteOrderRepository implements OrderRepository {
+  private readonly selectById;
+  private readonly selectByKey;
+  private readonly insertOrder;
+  private readonly insertEvent;
+
+  constructor(private readonly db: Db) {
+    this.selectById = db.prepare<[string], OrderRow>('SELECT order_json FROM orders WHERE id = ?');
+    this.selectByKey = db.prepare<[string], OrderRow>('SELECT order_json FROM orders WHERE idempotency_key = ?');
+    this.insertOrder = db.prepare('INSERT INTO orders (id, idempotency_key, order_json, created_at) VALUES (?, ?, ?, ?)');
+    this.insertEvent = db.prepare('INSERT INTO outbox (event_id, type, payload_json) VALUES (?, ?, ?)');
+  }
+
+  async get(id: string): Promise<Order | undefined> {
+    return parse(this.selectById.get(id));
+  }
+
+  async findByIdempotencyKey(key: string): Promise<Order | undefined> {
+    return parse(this.selectByKey.get(key));
+  }
+
+  async create(order: Order, idempotencyKey: string | undefined, event: OrderPlaced): Promise<OrderCreation> {
+    return this.db.transaction((): OrderCreation => {
+      const earlier = idempotencyKey === undefined ? undefined : parse(this.selectByKey.get(idempotencyKey));
+      if (earlier) return { created: false, order: earlier };
+      this.insertOrder.run(order.id, idempotencyKey ?? null, JSON.stringify(order), order.createdAt);
+      this.insertEvent.run(event.id, event.type, JSON.stringify(event));
+      return { created: true, order };
+    }).immediate();
+  }
+}
+
+function parse(row: OrderRow | undefined): Order | undefined {
+  return row && (JSON.parse(row.order_json) as Order);
+}

@@ -1,0 +1,23 @@
+import { MODULE_NAMES } from '../../shared-domain/modules.js';
+import type { Topology } from '../../lab/topology/types.js';
+
+export const monolithTopology: Topology = {
+  variant: 'monolith',
+  description: 'One process hosts the public API and every module over one SQLite database; events go through an in-process bus.',
+  edge: 'shop',
+  components: [
+    {
+      kind: 'app',
+      name: 'shop',
+      role: 'the whole shop: public API, all seven modules, one database',
+      entry: 'variants/monolith/main.ts',
+      replicas: 1,
+      modules: MODULE_NAMES,
+      readinessPath: '/readyz',
+      restart: 'always',
+      databases: ['monolith.db'],
+      dependsOn: [],
+      http: true,
+    },
+  ],
+};
