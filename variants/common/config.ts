@@ -8,6 +8,8 @@ const url = z.string().url();
 
 export const appConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
+  /** 127.0.0.1 for the lab; 0.0.0.0 inside a container (the compose files set it). */
+  ARCHLAB_HOST: z.enum(['127.0.0.1', '::1', '0.0.0.0']).default('127.0.0.1'),
   ARCHLAB_VARIANT: z.enum(['monolith', 'soa', 'micro']),
   ARCHLAB_COMPONENT: z.string().min(1),
   ARCHLAB_INSTANCE: z.coerce.number().int().min(0).default(0),
@@ -29,6 +31,7 @@ export const appConfigSchema = z.object({
 
 export interface AppConfig {
   readonly port: number;
+  readonly host: string;
   readonly variant: 'monolith' | 'soa' | 'micro';
   readonly component: string;
   readonly instance: number;
@@ -52,7 +55,7 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const e = parsed.data;
   return {
-    port: e.PORT, variant: e.ARCHLAB_VARIANT, component: e.ARCHLAB_COMPONENT, instance: e.ARCHLAB_INSTANCE,
+    port: e.PORT, host: e.ARCHLAB_HOST, variant: e.ARCHLAB_VARIANT, component: e.ARCHLAB_COMPONENT, instance: e.ARCHLAB_INSTANCE,
     dataDir: e.ARCHLAB_DATA_DIR, seed: e.ARCHLAB_SEED, amqpUrl: e.ARCHLAB_AMQP_URL, natsUrl: e.ARCHLAB_NATS_URL,
     services: e.ARCHLAB_SERVICES, runToken: e.ARCHLAB_RUN_TOKEN, logLevel: e.ARCHLAB_LOG_LEVEL,
   };

@@ -13,9 +13,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function listen(app: express.Express, port: number): Promise<RunningServer> {
+export async function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(port, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)));
+    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   server.keepAliveTimeout = 5_000;
   const actual = (server.address() as AddressInfo).port;

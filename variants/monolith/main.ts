@@ -11,7 +11,7 @@ const config = parseAppConfig(process.env);
 const logger = createLogger({ variant: config.variant, component: config.component, instance: config.instance, level: config.logLevel });
 const faults = new ModuleFaults(MODULE_NAMES, logger).listen();
 const monolith = createMonolithShop({ dataDir: config.dataDir, seed: config.seed, faults, logger });
-const server = await listen(createPublicApi(monolith.shop, logger), config.port);
+const server = await listen(createPublicApi(monolith.shop, logger), config.port, config.host);
 logger.info({ url: server.url }, 'monolith listening');
 runUntilStopped(async () => {
   await server.stop();

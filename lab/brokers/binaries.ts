@@ -1,0 +1,64 @@
+/** Where the broker programs live: Debian/Ubuntu packages first, then Homebrew, then the PATH. */
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { BrokerBinaryLookup, BrokerKind } from './types.js';
+
+interface BinarySpec {
+  readonly name: string;
+  /** Checked before the PATH. Debian's /usr/sbin/rabbitmq-server switches to the rabbitmq user, so the
+   *  script it wraps comes first. */
+  readonly preferred: readonly string[];
+  readonly installHint: string;
+}
+
+const INSTALL_SCRIPT = 'bash scripts/install-system-deps.sh';
+
+const BINARIES: Record<BrokerKind | 'epmd', BinarySpec> = {
+  rabbitmq: {
+    name: 'rabbitmq-server',
+    preferred: [
+      '/usr/lib/rabbitmq/bin/rabbitmq-server',
+      '/opt/homebrew/opt/rabbitmq/sbin/rabbitmq-server',
+      '/usr/local/opt/rabbitmq/sbin/rabbitmq-server',
+    ],
+    installHint: `sudo apt-get install rabbitmq-server (or ${INSTALL_SCRIPT}; macOS: brew install rabbitmq)`,
+  },
+  nats: {
+    name: 'nats-server',
+    preferred: ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/opt/homebrew/bin/nats-server', '/usr/local/bin/nats-server'],
+    installHint: `sudo apt-get install nats-server (or ${INSTALL_SCRIPT}; macOS: brew install nats-server)`,
+  },
+  epmd: {
+    name: 'epmd',
+    preferred: ['/usr/bin/epmd', '/usr/lib/erlang/bin/epmd', '/opt/homebrew/bin/epmd', '/usr/local/bin/epmd'],
+    installHint: `sudo apt-get install erlang-base (it comes with rabbitmq-server)`,
+  },
+};
+
+export function findBrokerBinary(kind: BrokerKind): BrokerBinaryLookup {
+  return findBinary(BINARIES[kind]);
+}
+
+/** Erlang's port mapper, needed to stop a RabbitMQ instance's private epmd. */
+export function findEpmd(): BrokerBinaryLookup {
+  return findBinary(BINARIES.epmd);
+}
+
+export function binaryName(kind: BrokerKind): string {
+  return BINARIES[kind].name;
+}
+
+function findBinary(spec: BinarySpec): BrokerBinaryLookup {
+  const onPath = (process.env['PATH'] ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, spec.name));
+  const path = [...spec.preferred, ...onPath].find(isExecutable);
+  return path === undefined ? { found: false, installHint: spec.installHint } : { found: true, path };
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

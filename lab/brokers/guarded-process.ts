@@ -1,0 +1,156 @@
+/**
+ * One broker process lifetime, run under `guard.cjs` so that it dies with the lab, even when the lab
+ * is SIGKILLed. A restart is a new GuardedProcess.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { BrokerSpawnError } from './errors.js';
+
+export interface GuardedCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Added to the lab's environment. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  /** SIGTERM to SIGKILL, when stopping. */
+  readonly graceMs: number;
+  /** RabbitMQ: the private epmd to stop once the broker is gone. */
+  readonly epmd?: { readonly path: string; readonly port: number };
+}
+
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+export type LogListener = (line: string, stream: 'stdout' | 'stderr') => void;
+
+type GuardMessage =
+  | { type: 'started'; pid: number }
+  | { type: 'spawn-failed'; message: string }
+  | { type: 'exit'; code: number | null; signal: string | null };
+
+const GUARD_REPORT_TIMEOUT_MS = 10_000;
+/** On top of the grace period: time for the guard to clean up after the broker is gone. */
+const GUARD_CLEANUP_MS = 7_000;
+
+export class GuardedProcess {
+  private exitSeen: ProcessExit | undefined;
+
+  private constructor(
+    /** The broker's pid, which is also its process group id. */
+    readonly pid: number,
+    private readonly guard: ChildProcess,
+    private readonly graceMs: number,
+    /** Resolves when the broker process has ended. */
+    readonly exited: Promise<ProcessExit>,
+    /** Resolves when the guard has cleaned up after it (its group and epmd gone) and exited. */
+    readonly gone: Promise<void>,
+  ) {
+    void exited.then((exit) => (this.exitSeen = exit));
+  }
+
+  static async spawn(command: GuardedCommand, onLine: LogListener): Promise<GuardedProcess> {
+    const guard = spawn(process.execPath, [guardScriptPath(), JSON.stringify(command)], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    forwardLines(guard, onLine);
+    let reportedExit: ProcessExit | undefined;
+    guard.on('message', (message: GuardMessage) => {
+      if (message.type === 'exit') reportedExit = { code: message.code, signal: message.signal };
+    });
+    const pid = await waitForStartReport(guard, command.command);
+    const gone = new Promise<void>((resolve) =>
+      guard.once('close', () => {
+        // A guard that died without reporting the broker's end did not clean up: finish its job.
+        if (reportedExit === undefined) signalGroup(pid, 'SIGKILL');
+        resolve();
+      }),
+    );
+    const exited = new Promise<ProcessExit>((resolve) => {
+      if (reportedExit !== undefined) resolve(reportedExit);
+      guard.on('message', (message: GuardMessage) => {
+        if (message.type === 'exit') resolve({ code: message.code, signal: message.signal });
+      });
+      void gone.then(() => resolve(reportedExit ?? { code: null, signal: null }));
+    });
+    return new GuardedProcess(pid, guard, command.graceMs, exited, gone);
+  }
+
+  isAlive(): boolean {
+    return this.exitSeen === undefined;
+  }
+
+  /** SIGKILL to the broker's whole process group: a crash, not a shutdown. */
+  crash(): void {
+    if (this.isAlive()) signalGroup(this.pid, 'SIGKILL');
+  }
+
+  /** Asks the guard for a graceful stop; forces it when the guard does not finish in time. */
+  async terminate(): Promise<void> {
+    this.guard.kill('SIGTERM');
+    const forced = setTimeout(() => {
+      this.crash();
+      this.guard.kill('SIGKILL');
+    }, this.graceMs + GUARD_CLEANUP_MS);
+    try {
+      await this.gone;
+    } finally {
+      clearTimeout(forced);
+    }
+  }
+}
+
+function waitForStartReport(guard: ChildProcess, command: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (reason: string, cause?: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      guard.kill('SIGKILL');
+      reject(new BrokerSpawnError(command, reason, { cause }));
+    };
+    const timer = setTimeout(
+      () => fail(`its guard reported nothing within ${GUARD_REPORT_TIMEOUT_MS} ms`),
+      GUARD_REPORT_TIMEOUT_MS,
+    );
+    guard.once('error', (error) => fail(`the guard process failed: ${error.message}`, error));
+    guard.once('exit', (code, signal) => fail(`its guard exited first (code ${code}, signal ${signal})`));
+    guard.on('message', (message: GuardMessage) => {
+      if (message.type === 'spawn-failed') fail(message.message);
+      if (message.type !== 'started' || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(message.pid);
+    });
+  });
+}
+
+function forwardLines(guard: ChildProcess, onLine: LogListener): void {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const input = guard[stream];
+    if (input === null) continue;
+    createInterface({ input, crlfDelay: Infinity }).on('line', (line) => onLine(line, stream));
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+/** `lab/brokers/guard.cjs` at the repository root, found from the sources or from dist/. */
+function guardScriptPath(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'lab', 'brokers', 'guard.cjs');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`lab/brokers/guard.cjs not found above ${fileURLToPath(import.meta.url)}`);
+  }
+}

@@ -1,0 +1,22 @@
+/** Private broker instances for the lab: the public surface of lab/brokers. */
+import { startNats } from './nats.js';
+import { startRabbitMq } from './rabbitmq.js';
+import type { BrokerKind, BrokerStartOptions, StartedBroker } from './types.js';
+
+export { findBrokerBinary } from './binaries.js';
+export {
+  BrokerBinaryMissingError,
+  BrokerError,
+  BrokerExitedError,
+  BrokerSpawnError,
+  BrokerStartTimeoutError,
+  BrokerStoppedError,
+} from './errors.js';
+export { freePort, freePorts } from './free-port.js';
+export { startNats } from './nats.js';
+export { startRabbitMq } from './rabbitmq.js';
+export type { BrokerBinaryLookup, BrokerKind, BrokerStartOptions, StartedBroker } from './types.js';
+
+export function startBroker(kind: BrokerKind, options: BrokerStartOptions): Promise<StartedBroker> {
+  return kind === 'rabbitmq' ? startRabbitMq(options) : startNats(options);
+}

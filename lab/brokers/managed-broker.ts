@@ -1,0 +1,105 @@
+/**
+ * The lifecycle every private broker shares: launch under a guard, wait until a client gets in,
+ * crash on demand, restart on the same port and data, stop for good. RabbitMQ and NATS differ only in
+ * their recipe.
+ */
+import { BrokerStoppedError } from './errors.js';
+import { GuardedProcess, type GuardedCommand } from './guarded-process.js';
+import { LogTail } from './log-tail.js';
+import type { BrokerKind, StartedBroker } from './types.js';
+import { waitForReady } from './wait-for-ready.js';
+
+export interface BrokerRecipe {
+  readonly kind: BrokerKind;
+  readonly port: number;
+  readonly url: string;
+  readonly command: GuardedCommand;
+  readonly readyTimeoutMs: number;
+  /** Connects a client and disconnects it; rejects while the broker cannot serve. */
+  probe(): Promise<void>;
+  /** The pid worth reporting, given the pid the guard launched (RabbitMQ: beam.smp under a shell). */
+  brokerPid(launchedPid: number): Promise<number>;
+}
+
+/** Launches the recipe and waits until it is ready; on failure, nothing it started is left running. */
+export async function startManagedBroker(
+  recipe: BrokerRecipe,
+  onLog?: (line: string, stream: 'stdout' | 'stderr') => void,
+): Promise<StartedBroker> {
+  const broker = new ManagedBroker(recipe, onLog);
+  await broker.restart();
+  return broker;
+}
+
+class ManagedBroker implements StartedBroker {
+  readonly kind: BrokerKind;
+  readonly url: string;
+  readonly port: number;
+  private readonly logTail = new LogTail();
+  private current: { process: GuardedProcess; pid: number } | undefined;
+  private starting: Promise<void> | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    private readonly recipe: BrokerRecipe,
+    private readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void,
+  ) {
+    ({ kind: this.kind, url: this.url, port: this.port } = recipe);
+  }
+
+  pid(): number | undefined {
+    return this.isRunning() ? this.current?.pid : undefined;
+  }
+
+  isRunning(): boolean {
+    return this.current?.process.isAlive() ?? false;
+  }
+
+  async kill(): Promise<void> {
+    const running = this.current?.process;
+    if (running === undefined) return;
+    running.crash();
+    await running.gone;
+  }
+
+  restart(): Promise<void> {
+    if (this.stopping !== undefined) return Promise.reject(new BrokerStoppedError(this.kind, this.port));
+    if (this.isRunning()) return this.starting ?? Promise.resolve();
+    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.terminate();
+    return this.stopping;
+  }
+
+  private async terminate(): Promise<void> {
+    await this.current?.process.terminate();
+    await this.starting?.catch(() => undefined);
+  }
+
+  private async launch(): Promise<void> {
+    await this.current?.process.gone; // the previous lifetime's cleanup (epmd) must finish first
+    const process = await GuardedProcess.spawn(this.recipe.command, (line, stream) => {
+      this.logTail.push(line);
+      this.onLog?.(line, stream);
+    });
+    this.current = { process, pid: process.pid };
+    try {
+      if (this.stopping !== undefined) throw new BrokerStoppedError(this.kind, this.port);
+      await waitForReady({
+        kind: this.kind,
+        port: this.port,
+        timeoutMs: this.recipe.readyTimeoutMs,
+        probe: () => this.recipe.probe(),
+        exited: process.exited,
+        logTail: () => this.logTail.snapshot(),
+      });
+      this.current = { process, pid: await this.recipe.brokerPid(process.pid) };
+    } catch (error) {
+      await process.terminate();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrokerStoppedError } from './errors.js';
+import { startRabbitMq } from './rabbitmq.js';
+import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
+import type { StartedBroker } from './types.js';
+
+describe('a private RabbitMQ', () => {
+  let dir: string;
+  let broker: StartedBroker;
+  let startMs: number;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'archlab-rabbitmq-'));
+    const startedAt = performance.now();
+    broker = await startRabbitMq({ dir });
+    startMs = performance.now() - startedAt;
+  });
+
+  afterAll(async () => {
+    await broker?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts on loopback within a minute and reports the Erlang VM as its pid', async () => {
+    expect(broker.url).toBe(`amqp://guest:guest@127.0.0.1:${broker.port}`);
+    expect(startMs).toBeLessThan(60_000);
+    expect(broker.isRunning()).toBe(true);
+    expect(await liveCommand(broker.pid()!)).toBe('beam.smp');
+    const commands = (await processesOfBrokerDir(dir)).map((process) => process.command);
+    expect(commands).toEqual(expect.arrayContaining(['beam.smp', 'epmd']));
+  });
+
+  it('carries a message from a publisher to a consumer', async () => {
+    const connection = await connect(broker.url);
+    try {
+      const channel = await connection.createConfirmChannel();
+      const { queue } = await channel.assertQueue('', { exclusive: true });
+      const received = new Promise<string>((resolve) => {
+        void channel.consume(queue, (message) => message && resolve(message.content.toString()), { noAck: true });
+      });
+      channel.sendToQueue(queue, Buffer.from('hello'));
+      await channel.waitForConfirms();
+      expect(await received).toBe('hello');
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('survives kill() and restart() with its durable queue and persistent message', async () => {
+    const connection = await connect(broker.url);
+    const channel = await connection.createConfirmChannel();
+    await channel.assertQueue('survivor', { durable: true });
+    channel.sendToQueue('survivor', Buffer.from('still here'), { persistent: true });
+    await channel.waitForConfirms();
+    await connection.close();
+
+    const beamPid = broker.pid()!;
+    const killedAt = performance.now();
+    await broker.kill();
+    expect(performance.now() - killedAt).toBeLessThan(5_000);
+    expect(broker.isRunning()).toBe(false);
+    expect(broker.pid()).toBeUndefined();
+    expect(await liveCommand(beamPid)).toBeUndefined();
+    await expect(connect(broker.url, { timeout: 1_000 })).rejects.toThrow();
+
+    const restartedAt = performance.now();
+    await broker.restart();
+    expect(performance.now() - restartedAt).toBeLessThan(60_000);
+    expect(broker.pid()).not.toBe(beamPid);
+
+    const again = await connect(broker.url);
+    try {
+      const survivor = await (await again.createChannel()).get('survivor', { noAck: true });
+      expect(survivor && survivor.content.toString()).toBe('still here');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('stop() leaves no beam.smp, epmd or helper behind, and may be called twice', async () => {
+    expect(await processesOfBrokerDir(dir)).not.toEqual([]);
+    await broker.stop();
+    await broker.stop();
+    expect(broker.isRunning()).toBe(false);
+    expect(await processesOfBrokerDir(dir)).toEqual([]);
+    await expect(broker.restart()).rejects.toBeInstanceOf(BrokerStoppedError);
+    expect(await accepts(broker.url)).toBe(false);
+  });
+});
+
+async function accepts(url: string): Promise<boolean> {
+  try {
+    await (await connect(url, { timeout: 1_000 })).close();
+    return true;
+  } catch {
+    return false;
+  }
+}

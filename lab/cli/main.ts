@@ -1,0 +1,88 @@
+/** The `archlab` command line. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repositoryRoot } from '../runner/index.js';
+import { composeCommand } from './commands/compose.js';
+import { doctorCommand } from './commands/doctor.js';
+import { listCommand } from './commands/list.js';
+import { upCommand } from './commands/up.js';
+import { oneOf, UsageError } from './usage-error.js';
+
+const COMMANDS = {
+  doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
+  list: 'the variants and their components',
+  up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
+  compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
+} as const;
+
+export function usage(): string {
+  return `usage: archlab <command> [options]\n\n${Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(9)} ${help}`).join('\n')}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(usage());
+    return command === undefined ? 2 : 0;
+  }
+  const print = (line: string) => console.log(line);
+  switch (command) {
+    case 'doctor': {
+      const { text, ok } = doctorCommand();
+      print(text);
+      return ok ? 0 : 1;
+    }
+    case 'list':
+      parse(rest, {});
+      print(listCommand());
+      return 0;
+    case 'up': {
+      const { values, positionals } = parse(rest, { logs: { type: 'boolean' }, seed: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError('usage: archlab up <variant> [--logs] [--seed N]');
+      const baseDir = join(repositoryRoot(), '.archlab');
+      mkdirSync(baseDir, { recursive: true });
+      await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), baseDir, print });
+      await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
+      return 0;
+    }
+    case 'compose': {
+      const { values } = parse(rest, { check: { type: 'boolean' } });
+      const { text, ok } = composeCommand(values.check === true);
+      print(text);
+      return ok ? 0 : 1;
+    }
+    default:
+      throw oneOf('command', command, Object.keys(COMMANDS));
+  }
+}
+
+type OptionSpec = Record<string, { type: 'boolean' | 'string' }>;
+
+function parse<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function seedOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--seed takes a whole number, got "${text}"`);
+  return Number(text);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`archlab: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`archlab: ${error instanceof Error ? error.message : String(error)}`);
+      if (process.env.ARCHLAB_DEBUG) console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,31 @@
+/** Writes, or checks for drift, every file generated from the topologies. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Topology } from '../topology/types.js';
+import { composeFile } from './compose-file.js';
+import { dockerfile } from './dockerfile.js';
+
+export interface GeneratedFile { readonly path: string; readonly content: string }
+
+export function generatedFiles(topologies: readonly Topology[]): GeneratedFile[] {
+  return [
+    ...topologies.map((t) => ({ path: `docker-compose.${t.variant}.yml`, content: composeFile(t) })),
+    { path: 'Dockerfile', content: dockerfile() },
+  ];
+}
+
+export function writeGenerated(root: string, files: readonly GeneratedFile[]): string[] {
+  for (const file of files) writeFileSync(join(root, file.path), file.content);
+  return files.map((f) => f.path);
+}
+
+/** The generated files whose content on disk differs from what the topologies give now. */
+export function driftedFiles(root: string, files: readonly GeneratedFile[]): string[] {
+  return files.filter((file) => {
+    try {
+      return readFileSync(join(root, file.path), 'utf8') !== file.content;
+    } catch {
+      return true;
+    }
+  }).map((f) => f.path);
+}

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EntryNotBuiltError } from './errors.js';
+
+/** The repository root, whether this file runs from source (lab/runner/) or compiled (dist/lab/runner/). */
+export function repositoryRoot(): string {
+  const twoUp = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  return basename(twoUp) === 'dist' ? dirname(twoUp) : twoUp;
+}
+
+/**
+ * The compiled file to run for an app entry: `variants/monolith/main.ts` → `<root>/dist/variants/monolith/main.js`.
+ * Apps always run compiled, so start-up time is not spent compiling TypeScript.
+ */
+export function resolveEntry(entry: string, rootDir: string = repositoryRoot()): string {
+  const compiledPath = resolve(rootDir, 'dist', entry.replace(/\.(m?)ts$/, '.$1js'));
+  if (!existsSync(compiledPath)) throw new EntryNotBuiltError(entry, compiledPath);
+  return compiledPath;
+}

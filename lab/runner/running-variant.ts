@@ -1,0 +1,163 @@
+/** The handle on a started variant: where things listen, what happened, and the levers faults pull. */
+import type { BrokerKind, Topology } from '../topology/types.js';
+import type { StartedBroker } from './broker-launcher.js';
+import type { CentralLog } from './central-log.js';
+import { UnknownComponentError, VariantStoppedError } from './errors.js';
+import type { LifecycleRecorder } from './lifecycle-recorder.js';
+import type { RecordedBroker } from './recorded-broker.js';
+import { stopWaves, type StartPlan } from './start-order.js';
+import type { SupervisedProcess } from './supervised-process.js';
+import type {
+  ControlMessage, LifecycleEvent, RunningComponent, RunningInstance, RunningVariant,
+} from './types.js';
+
+/** How long an app gets between SIGTERM and SIGKILL. */
+const STOP_GRACE_MS = 3_000;
+
+export interface VariantParts {
+  readonly topology: Topology;
+  readonly plan: StartPlan;
+  readonly runDir: string;
+  readonly dataDir: string;
+  readonly token: string;
+  readonly log: CentralLog;
+  readonly events: LifecycleRecorder;
+  /** App component name → its replicas. */
+  readonly processes: ReadonlyMap<string, readonly SupervisedProcess[]>;
+  /** Broker component name → broker, filled in as brokers start. */
+  readonly brokers: ReadonlyMap<string, RecordedBroker>;
+}
+
+export class Variant implements RunningVariant {
+  readonly components: readonly RunningComponent[];
+  #stopping?: Promise<void>;
+
+  constructor(private readonly parts: VariantParts) {
+    this.components = parts.topology.components.map((component) => this.#describe(component.name));
+  }
+
+  get variant() { return this.parts.topology.variant; }
+  get edgeUrl() { return this.#replicas(this.parts.plan.edge.name)[0]!.spec.url; }
+  get runDir() { return this.parts.runDir; }
+  get dataDir() { return this.parts.dataDir; }
+  get centralLogPath() { return this.parts.log.path; }
+  get token() { return this.parts.token; }
+  get stopped() { return this.#stopping !== undefined; }
+
+  events(): LifecycleEvent[] {
+    return this.parts.events.all();
+  }
+
+  broker(kind: BrokerKind): StartedBroker {
+    const broker = [...this.parts.brokers.values()].find((b) => b.kind === kind);
+    if (!broker) throw new UnknownComponentError(`${this.variant} has no ${kind} broker`);
+    return broker;
+  }
+
+  instance(component: string, index = 0): RunningInstance {
+    const broker = this.parts.brokers.get(component);
+    if (broker && index === 0) {
+      const pid = broker.pid();
+      return { component, index, port: broker.port, url: broker.url, pid, state: broker.isRunning() ? 'ready' : 'stopped', restarts: 0 };
+    }
+    const replica = this.#replicas(component)[index];
+    if (!replica) throw new UnknownComponentError(`${component} has no replica ${index}`);
+    const { port, url } = replica.spec;
+    return { component, index, port, url, pid: replica.pid, state: replica.state, restarts: replica.restarts };
+  }
+
+  kill(component: string, index?: number): void {
+    const broker = this.#liveBroker(component);
+    if (broker) void broker.kill().catch((error: unknown) => this.#labLine(component, `kill failed: ${String(error)}`));
+    else for (const replica of this.#targets(component, index)) replica.kill();
+  }
+
+  pause(component: string, index?: number): void {
+    this.#signalBrokerOr(component, 'SIGSTOP', () => this.#targets(component, index).forEach((r) => r.pause()));
+  }
+
+  resume(component: string, index?: number): void {
+    this.#signalBrokerOr(component, 'SIGCONT', () => this.#targets(component, index).forEach((r) => r.resume()));
+  }
+
+  async sendControl(component: string, index: number | 'all', message: ControlMessage): Promise<number> {
+    const targets = this.#targets(component, index === 'all' ? undefined : index);
+    const delivered = await Promise.all(targets.map((replica) => replica.send(message)));
+    for (const replica of targets) {
+      this.parts.events.record(component, replica.spec.index, { type: 'fault', detail: `control ${message.type}`, pid: replica.pid });
+    }
+    return delivered.filter(Boolean).length;
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stopAll();
+    return this.#stopping;
+  }
+
+  async #stopAll(): Promise<void> {
+    const { plan, processes, brokers, log } = this.parts;
+    for (const wave of stopWaves(plan.apps, plan.depth)) {
+      await Promise.all(wave.flatMap((app) => (processes.get(app.name) ?? []).map((replica) => replica.stop(STOP_GRACE_MS))));
+    }
+    for (const wave of stopWaves(plan.brokers, plan.depth)) {
+      await Promise.all(wave.map(async ({ name }) => {
+        await brokers.get(name)?.stop().catch((error: unknown) => this.#labLine(name, `stop failed: ${String(error)}`));
+      }));
+    }
+    await log.close();
+  }
+
+  #replicas(component: string): readonly SupervisedProcess[] {
+    const replicas = this.parts.processes.get(component);
+    if (!replicas) throw new UnknownComponentError(`${this.variant} has no app component ${component}`);
+    return replicas;
+  }
+
+  #targets(component: string, index: number | undefined): readonly SupervisedProcess[] {
+    if (this.stopped) throw new VariantStoppedError(`${this.variant} is stopped: ${component} cannot be reached`);
+    const replicas = this.#replicas(component);
+    if (index === undefined) return replicas;
+    const replica = replicas[index];
+    if (!replica) throw new UnknownComponentError(`${component} has no replica ${index}`);
+    return [replica];
+  }
+
+  #liveBroker(component: string): RecordedBroker | undefined {
+    const broker = this.parts.brokers.get(component);
+    if (broker && this.stopped) throw new VariantStoppedError(`${this.variant} is stopped: ${component} cannot be reached`);
+    return broker;
+  }
+
+  #signalBrokerOr(component: string, signal: 'SIGSTOP' | 'SIGCONT', forApps: () => void): void {
+    const broker = this.#liveBroker(component);
+    if (!broker) return forApps();
+    const pid = broker.pid();
+    if (pid === undefined) return;
+    this.parts.events.record(component, 0, { type: 'fault', detail: signal, pid });
+    process.kill(pid, signal);
+  }
+
+  #labLine(component: string, text: string): void {
+    this.parts.log.write(component, 0, 'stderr', `archlab runner: ${text}`);
+  }
+
+  #describe(name: string): RunningComponent {
+    const component = this.parts.topology.components.find((c) => c.name === name)!;
+    const parts = this.parts;
+    if (component.kind === 'broker') {
+      return {
+        name, kind: 'broker', role: component.role, modules: [],
+        get ports() { const b = parts.brokers.get(name); return b ? [b.port] : []; },
+        get urls() { const b = parts.brokers.get(name); return b ? [b.url] : []; },
+        get pids() { return [parts.brokers.get(name)?.pid()]; },
+      };
+    }
+    const replicas = this.#replicas(name);
+    return {
+      name, kind: 'app', role: component.role, modules: component.modules,
+      ports: replicas.map((r) => r.spec.port),
+      urls: replicas.map((r) => r.spec.url),
+      get pids() { return replicas.map((r) => r.pid); },
+    };
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Starts a variant from its topology:
+ *
+ *   check topology, find compiled entries ─ allocate every app port ─ brokers ─ apps by dependency
+ *   (siblings in parallel, each replica polled until ready) ─ RunningVariant
+ *
+ * Any failure on the way stops whatever was started, then rethrows.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AppComponent, BrokerComponent, Topology } from '../topology/types.js';
+import { appEnvironment } from './app-environment.js';
+import { loadDefaultBrokerLauncher, type BrokerLauncher } from './broker-launcher.js';
+import { CentralLog } from './central-log.js';
+import { BrokerStartError } from './errors.js';
+import { freePorts } from './free-port.js';
+import { LifecycleRecorder } from './lifecycle-recorder.js';
+import { RecordedBroker } from './recorded-broker.js';
+import { repositoryRoot, resolveEntry } from './resolve-entry.js';
+import { Variant } from './running-variant.js';
+import { allOrGiveUp, startInDependencyOrder } from './start-in-order.js';
+import { planStart, type StartPlan } from './start-order.js';
+import { SupervisedProcess } from './supervised-process.js';
+import type { RunningVariant, StartVariantOptions } from './types.js';
+
+export const DEFAULT_READY_TIMEOUT_MS = 30_000;
+export const DEFAULT_SEED = 42;
+
+export async function startVariant(topology: Topology, options: StartVariantOptions): Promise<RunningVariant> {
+  const plan = planStart(topology);
+  const compiledEntries = new Map(plan.apps.map((app) => [app.name, resolveEntry(app.entry)]));
+  const runDir = resolve(options.runDir);
+  const dataDir = join(runDir, 'data');
+  await mkdir(dataDir, { recursive: true });
+  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = new CentralLog(join(runDir, 'logs', 'central.ndjson'), topology.variant, options.onLog);
+  const events = new LifecycleRecorder(options.onEvent);
+  const brokers = new Map<string, RecordedBroker>();
+  const portsByApp = await allocatePorts(plan.apps);
+  const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(portsByApp.get(app.name)![0]!)]));
+  const brokerUrl = (kind: string) => [...brokers.values()].find((b) => b.kind === kind)?.url;
+
+  const processes = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map((port, index) =>
+    new SupervisedProcess({
+      component: app.name, index, port, url: localUrl(port), readinessUrl: `${localUrl(port)}${app.readinessPath}`,
+      compiledEntry: compiledEntries.get(app.name)!, cwd: repositoryRoot(), restart: app.restart, log,
+      record: events.for(app.name, index),
+      env: () => appEnvironment(
+        {
+          variant: topology.variant, component: app.name, instance: index, port, dataDir, services, token,
+          seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrl('rabbitmq'), natsUrl: brokerUrl('nats'),
+        },
+        process.env,
+        options.envFor?.(app.name, index),
+      ),
+    }))]));
+  const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers });
+
+  try {
+    await startBrokers(plan, { runDir, log, events, brokers, readyTimeoutMs, launcher: options.startBroker });
+    await startInDependencyOrder(plan.apps, (app, signal) =>
+      allOrGiveUp(processes.get(app.name)!.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal));
+  } catch (error) {
+    await variant.stop();
+    throw error;
+  }
+  return variant;
+}
+
+interface BrokerContext {
+  readonly runDir: string;
+  readonly log: CentralLog;
+  readonly events: LifecycleRecorder;
+  readonly brokers: Map<string, RecordedBroker>;
+  readonly readyTimeoutMs: number;
+  readonly launcher?: BrokerLauncher;
+}
+
+async function startBrokers(plan: StartPlan, context: BrokerContext): Promise<void> {
+  if (plan.brokers.length === 0) return;
+  const launch = context.launcher ?? (await loadDefaultBrokerLauncher());
+  await startInDependencyOrder(plan.brokers, (component) => startBroker(component, launch, context));
+}
+
+async function startBroker(component: BrokerComponent, launch: BrokerLauncher, context: BrokerContext): Promise<void> {
+  const { log, events, brokers } = context;
+  events.record(component.name, 0, { type: 'starting', detail: component.broker });
+  let started;
+  try {
+    started = await launch(component.broker, {
+      dir: join(context.runDir, 'brokers', component.name),
+      readyTimeoutMs: context.readyTimeoutMs,
+      onLog: (line, stream) => log.write(component.name, 0, stream, line),
+    });
+  } catch (cause) {
+    throw new BrokerStartError(component.name, component.broker, { cause });
+  }
+  brokers.set(component.name, new RecordedBroker(started, component.name, events));
+  events.record(component.name, 0, { type: 'ready', pid: started.pid() });
+}
+
+async function allocatePorts(apps: readonly AppComponent[]): Promise<Map<string, number[]>> {
+  const ports = await freePorts(apps.reduce((sum, app) => sum + app.replicas, 0));
+  return new Map(apps.map((app) => [app.name, ports.splice(0, app.replicas)]));
+}
+
+function localUrl(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}

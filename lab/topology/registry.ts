@@ -1,0 +1,15 @@
+/** Every variant's topology, by name: the one place the lab learns which variants exist. */
+import { monolithTopology } from '../../variants/monolith/topology.js';
+import type { Topology, VariantName } from './types.js';
+
+export const TOPOLOGIES: Readonly<Partial<Record<VariantName, Topology>>> = {
+  monolith: monolithTopology,
+};
+
+export function variantNames(): VariantName[] {
+  return Object.keys(TOPOLOGIES) as VariantName[];
+}
+
+export function findTopology(name: string): Topology | undefined {
+  return (TOPOLOGIES as Record<string, Topology | undefined>)[name];
+}
