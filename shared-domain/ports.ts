@@ -55,6 +55,13 @@ export interface OrderRepository {
   findByIdempotencyKey(key: string): Promise<Order | undefined>;
   /** Saves the order and its event together (an outbox), unless the key already names an order. */
   create(order: Order, idempotencyKey: string | undefined, event: OrderPlaced): Promise<OrderCreation>;
+  /**
+   * Claims an idempotency key for an order about to be placed; answers the order id that owns it
+   * (ours when the claim succeeded). A claim left by a crashed attempt expires after a while.
+   */
+  claimKey(key: string, orderId: string): Promise<string>;
+  /** Gives the key up after a checkout that placed nothing, so the client may try again. */
+  releaseKey(key: string, orderId: string): Promise<void>;
 }
 
 export interface RecommendationRepository {

@@ -36,10 +36,24 @@ export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Pr
   if (cart.value.lines.length === 0) return fail('CART.EMPTY', `cart ${request.cartId} is empty`);
 
   const orderId = deps.ids.newId('order');
-  const reserved = await deps.inventory.reserve(orderId, cart.value.lines.map(({ productId, quantity }) => ({ productId, quantity })));
+  const key = request.idempotencyKey;
+  if (key !== undefined) {
+    const owner = await deps.orders.claimKey(key, orderId);
+    if (owner !== orderId) return placedBy(deps, owner);
+  }
+  const placed = await reserveAndPlace(deps, request, cart.value, orderId).catch(async (error: unknown) => {
+    if (key !== undefined) await deps.orders.releaseKey(key, orderId).catch(() => undefined);
+    throw error;
+  });
+  if (!placed.ok && key !== undefined) await deps.orders.releaseKey(key, orderId);
+  return placed;
+}
+
+async function reserveAndPlace(deps: CheckoutDeps, request: CheckoutRequest, cart: Cart, orderId: string): Promise<Result<Order>> {
+  const reserved = await deps.inventory.reserve(orderId, cart.lines.map(({ productId, quantity }) => ({ productId, quantity })));
   if (!reserved.ok) return reserved;
   try {
-    const placed = await authorizeAndCreate(deps, request, cart.value, orderId);
+    const placed = await authorizeAndCreate(deps, request, cart, orderId);
     if (!placed.ok || placed.value.id !== orderId) await compensate(deps, orderId);
     if (placed.ok) await deps.carts.clear(request.cartId);
     return placed;
@@ -47,6 +61,12 @@ export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Pr
     await compensate(deps, orderId).catch(() => undefined);
     throw error;
   }
+}
+
+/** Another attempt with the same key owns it: its order when placed, else it is still in progress. */
+async function placedBy(deps: CheckoutDeps, ownerOrderId: string): Promise<Result<Order>> {
+  const order = await deps.orders.get(ownerOrderId);
+  return order ? ok(order) : fail('ORDER.IN_PROGRESS', 'a checkout with this Idempotency-Key is in progress; retry shortly');
 }
 
 async function authorizeAndCreate(deps: CheckoutDeps, request: CheckoutRequest, cart: Cart, orderId: string): Promise<Result<Order>> {

@@ -55,7 +55,7 @@ export function createPublicApi(shop: Shop, logger: Logger): express.Express {
     const body = checkoutSchema.safeParse(req.body);
     if (!body.success) return invalid(res, describeIssues(body.error));
     const key = idempotencyKeySchema.safeParse(req.get('idempotency-key'));
-    if (!key.success) return invalid(res, `Idempotency-Key: ${describeIssues(key.error)}`);
+    if (!key.success) return invalid(res, describeIssues(key.error, 'Idempotency-Key'));
     send(res, 201, await shop.checkout({ cartId: body.data.cartId, cardNumber: body.data.card.number, idempotencyKey: key.data }));
   });
   app.get('/api/orders/:id', async (req, res) => {

@@ -29,6 +29,6 @@ export const checkoutSchema = z.object({
 export const idempotencyKeySchema = z.string().min(1).max(LIMITS.idempotencyKeyMaxChars).optional();
 
 /** `path: message` for each issue, for the error body. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+export function describeIssues(error: z.ZodError, subject = 'body'): string {
+  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : subject}: ${i.message}`).join('; ');
 }

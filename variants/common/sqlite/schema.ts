@@ -22,6 +22,7 @@ export const SCHEMA: Readonly<Partial<Record<ModuleName, string>>> = {
       id TEXT PRIMARY KEY, idempotency_key TEXT UNIQUE, order_json TEXT NOT NULL, created_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS outbox (
       event_id TEXT PRIMARY KEY, type TEXT NOT NULL, payload_json TEXT NOT NULL, published_at TEXT);
+    CREATE TABLE IF NOT EXISTS idempotency_keys (key TEXT PRIMARY KEY, order_id TEXT NOT NULL, claimed_at INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS outbox_unpublished ON outbox (published_at) WHERE published_at IS NULL;`,
   recommendations: `
     CREATE TABLE IF NOT EXISTS co_purchases (
