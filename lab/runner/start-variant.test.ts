@@ -11,10 +11,17 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function getJson(url: string): Promise<any> {
+/** What the fixture app answers on /env and /control. */
+interface FixtureAnswer {
+  readonly pid: number;
+  readonly env: Record<string, string>;
+  readonly messages: unknown[];
+}
+
+async function getJson(url: string): Promise<FixtureAnswer> {
   const response = await fetch(url);
   expect(response.status).toBe(200);
-  return response.json();
+  return (await response.json()) as FixtureAnswer;
 }
 
 describe('startVariant with the fixture topology', () => {
@@ -50,7 +57,7 @@ describe('startVariant with the fixture topology', () => {
       PORT: String(backend.ports[1]), ARCHLAB_VARIANT: 'micro', ARCHLAB_COMPONENT: 'backend', ARCHLAB_INSTANCE: '1',
       ARCHLAB_DATA_DIR: `${runDir}/data`, ARCHLAB_SEED: '42', ARCHLAB_RUN_TOKEN: 'secret-of-the-run',
     });
-    expect(JSON.parse(env.ARCHLAB_SERVICES)).toEqual(services);
+    expect(JSON.parse(env.ARCHLAB_SERVICES!)).toEqual(services);
     expect(env.ARCHLAB_AMQP_URL).toBeUndefined();
   });
 

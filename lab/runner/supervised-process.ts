@@ -68,7 +68,7 @@ export class SupervisedProcess {
       ready = await waitUntilReady({ url: this.spec.readinessUrl, timeoutMs, signal: AbortSignal.any([signal, life.death.signal]) });
     } catch (error) {
       if (!life.death.signal.aborted) throw error;
-      await Promise.race([life.closed, sleep(500)]); // let its last words reach the log tail
+      await Promise.race([life.closed, sleep(500, undefined, { ref: false })]); // let its last words reach the log tail
       throw this.#deathError(life);
     }
     const { component, index, readinessUrl, log } = this.spec;
@@ -102,9 +102,9 @@ export class SupervisedProcess {
     life.child.kill('SIGTERM');
     life.child.kill('SIGCONT');
     const died = life.death.signal;
-    if (!died.aborted) await Promise.race([sleep(graceMs), new Promise((r) => died.addEventListener('abort', r))]);
+    if (!died.aborted) await Promise.race([sleep(graceMs, undefined, { ref: false }), new Promise((r) => died.addEventListener('abort', r))]);
     if (!died.aborted) life.child.kill('SIGKILL');
-    await Promise.race([life.closed, sleep(graceMs)]);
+    await Promise.race([life.closed, sleep(graceMs, undefined, { ref: false })]);
   }
 
   #launch(): Life {

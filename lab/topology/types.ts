@@ -24,6 +24,11 @@ interface ComponentBase {
 export interface BrokerComponent extends ComponentBase {
   readonly kind: 'broker';
   readonly broker: BrokerKind;
+  /**
+   * What travels through it: `requests` puts it on every request path that reaches a component
+   * depending on it (SOA's bus); `events` only carries eventual work (micro's domain events). Default: requests.
+   */
+  readonly carries?: 'requests' | 'events';
 }
 
 export interface AppComponent extends ComponentBase {

@@ -1,0 +1,60 @@
+import { RequestTimeoutError, RunStoppedError } from './errors.js';
+
+/** One armed request timeout: pass `signal` to the request, `release()` once it answered. */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  release(): void;
+}
+
+interface Entry {
+  readonly atMs: number;
+  readonly controller: AbortController;
+  released: boolean;
+}
+
+/**
+ * Per-request timeouts without a timer per request. Every request gets the same timeout, so deadlines
+ * are armed in the order they fall due: a FIFO that the generator's tick drains (`expire`) is enough.
+ * Precision is the tick (a few ms), which is far below any timeout worth setting.
+ */
+export class DeadlineQueue {
+  private entries: Entry[] = [];
+  private head = 0;
+  private stopped = false;
+
+  constructor(readonly timeoutMs: number, private readonly now: () => number = () => performance.now()) {}
+
+  arm(): Deadline {
+    const controller = new AbortController();
+    if (this.stopped) controller.abort(new RunStoppedError());
+    const entry: Entry = { atMs: this.now() + this.timeoutMs, controller, released: false };
+    this.entries.push(entry);
+    return { signal: controller.signal, release: () => { entry.released = true; } };
+  }
+
+  /** Aborts every request whose deadline passed and was not released. */
+  expire(nowMs: number = this.now()): void {
+    const entries = this.entries;
+    while (this.head < entries.length) {
+      const entry = entries[this.head] as Entry;
+      if (entry.atMs > nowMs) break;
+      this.head += 1;
+      if (!entry.released) entry.controller.abort(new RequestTimeoutError(this.timeoutMs));
+    }
+    if (this.head > 1024 && this.head * 2 > entries.length) {
+      this.entries = entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Aborts everything in flight with `RunStoppedError`, and every request armed from now on. */
+  stopAll(): void {
+    this.stopped = true;
+    for (let i = this.head; i < this.entries.length; i++) {
+      const entry = this.entries[i] as Entry;
+      if (!entry.released) entry.controller.abort(new RunStoppedError());
+    }
+    this.entries = [];
+    this.head = 0;
+  }
+}

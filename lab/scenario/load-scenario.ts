@@ -1,0 +1,37 @@
+/** Finds a scenario by name among the built-ins, or reads a user's JSON file, and validates it. */
+import { existsSync, readFileSync } from 'node:fs';
+import { BUILT_IN_SCENARIOS } from '../../scenarios/index.js';
+import { parseScenario, ScenarioError, type Scenario } from './schema.js';
+
+export function scenarioNames(): string[] {
+  return BUILT_IN_SCENARIOS.map((s) => s.name);
+}
+
+export function loadScenario(nameOrPath: string): Scenario {
+  const builtIn = BUILT_IN_SCENARIOS.find((s) => s.name === nameOrPath);
+  if (builtIn) return parseScenario(builtIn, `scenarios/${nameOrPath}.ts`);
+  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
+    if (!existsSync(nameOrPath)) throw new ScenarioError(`no scenario file ${nameOrPath}`);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(nameOrPath, 'utf8'));
+    } catch (error) {
+      throw new ScenarioError(`invalid scenario ${nameOrPath}: not valid JSON (${(error as Error).message})`);
+    }
+    return parseScenario(data, nameOrPath);
+  }
+  throw new ScenarioError(`unknown scenario "${nameOrPath}"; valid scenarios: ${scenarioNames().join(', ')} (or a path to a .json scenario file)`);
+}
+
+/** The same scenario with every duration scaled (the quick suite), never below what a measurement needs. */
+export function scaleScenario(scenario: Scenario, factor: number): Scenario {
+  if (factor === 1) return scenario;
+  const scale = (ms: number, min: number) => Math.max(min, Math.round(ms * factor));
+  return {
+    ...scenario,
+    timing: { ...scenario.timing, measureMs: scale(scenario.timing.measureMs, 5_000) },
+    load: { ...scenario.load, stages: scenario.load.stages?.map((s) => ({ ...s, durationMs: scale(s.durationMs, 2_000) })) },
+    faults: scenario.faults.map((f) => ({ ...f, atMs: scale(f.atMs, 2_000), durationMs: scale(f.durationMs, 3_000) })),
+    sweep: scenario.sweep && { ...scenario.sweep, durationMs: scale(scenario.sweep.durationMs, 3_000), gapMs: scale(scenario.sweep.gapMs, 2_500) },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * One scenario on one variant, start to finish:
+ *
+ *   start variant ─▶ warm-up (load + probes) ─▶ measurement window ─▶ quiesce ─▶ integrity ─▶ stop
+ *                                                 │ faults injected at atMs, healed after durationMs
+ *
+ * Whatever ends it (the end, an error, Ctrl-C), every fault is healed, the traffic workers and every
+ * process of the variant are stopped, and what was recorded so far is returned (marked incomplete).
+ */
+import { join } from 'node:path';
+import { EdgeProxies, faultSpecSchema, injectFault, type FaultEvent, type FaultSpec, type InjectedFault } from '../faults/index.js';
+import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../integrity/index.js';
+import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types.js';
+import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
+import { startProbes, type RunningProbes } from '../probes/index.js';
+import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
+import type { Topology } from '../topology/types.js';
+import { sleepUntil } from './abortable.js';
+import { planFaults } from './resolve-faults.js';
+import type { Scenario } from './schema.js';
+
+export interface FaultWindow { readonly spec: FaultSpec; readonly startMs: number; readonly endMs: number }
+
+export interface VariantRunRecord {
+  readonly variant: Topology['variant'];
+  readonly topology: Topology;
+  readonly startedAtMs: number;
+  readonly readyAfterMs?: number;
+  readonly window?: { readonly startMs: number; readonly endMs: number };
+  readonly faults: readonly FaultWindow[];
+  readonly skippedFaults: readonly string[];
+  readonly runs: readonly JourneyRun[];
+  readonly events: readonly LifecycleEvent[];
+  readonly faultEvents: readonly FaultEvent[];
+  readonly load?: LoadSummary;
+  readonly integrity?: IntegrityReport;
+  readonly centralLogPath?: string;
+  readonly incomplete: boolean;
+  readonly error?: string;
+}
+
+export interface RunVariantOptions {
+  readonly scenario: Scenario;
+  readonly topology: Topology;
+  readonly runDir: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (phase: string, fraction: number) => void;
+}
+
+export async function runVariant({ scenario, topology, runDir, signal, onProgress }: RunVariantOptions): Promise<VariantRunRecord> {
+  const plan = planFaults(scenario, topology);
+  const specs = plan.faults.map((f) => faultSpecSchema.parse(f));
+  const runs: JourneyRun[] = [];
+  const faultEvents: FaultEvent[] = [];
+  const windows: FaultWindow[] = [];
+  const injected: InjectedFault[] = [];
+  const startedAtMs = Date.now();
+  const proxies = new EdgeProxies(specs);
+  let running: RunningVariant | undefined;
+  let load: RunningLoad | undefined;
+  let probes: RunningProbes | undefined;
+  let loadSummary: LoadSummary | undefined;
+  let integrity: IntegrityReport | undefined;
+  let window: VariantRunRecord['window'];
+  let readyAfterMs: number | undefined;
+  let error: string | undefined;
+  try {
+    onProgress?.('starting', 0);
+    await proxies.start();
+    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, envFor: proxies.envFor(topology) });
+    proxies.attach(running, topology);
+    readyAfterMs = Date.now() - startedAtMs;
+    const edgeUrl = running.edgeUrl;
+    const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
+    const measureStart = Date.now() + scenario.timing.warmupMs;
+    const measureEnd = measureStart + plan.measureMs;
+    const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs + plan.measureMs }];
+    probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.load.requestTimeoutMs, seed: scenario.seed });
+    probes.onRuns((batch) => runs.push(...batch));
+    if (stages.some((s) => s.ratePerSecond > 0)) {
+      load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
+      load.onRuns((batch) => runs.push(...batch));
+    }
+    window = { startMs: measureStart, endMs: measureEnd };
+    onProgress?.('warm-up', 0);
+    await sleepUntil(measureStart, signal);
+    const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
+    const timeline = specs.flatMap((spec) => [
+      { at: measureStart + spec.atMs, act: async () => { injected.push(await injectFault(spec, context)); } },
+      { at: measureStart + spec.atMs + spec.durationMs, act: async () => { await injected.find((f) => f.spec === spec)?.heal(); } },
+    ]).sort((a, b) => a.at - b.at);
+    for (const step of timeline) {
+      await sleepUntil(step.at, signal);
+      onProgress?.('measuring', (Date.now() - measureStart) / plan.measureMs);
+      await step.act();
+    }
+    for (const spec of specs) windows.push({ spec, startMs: measureStart + spec.atMs, endMs: measureStart + spec.atMs + spec.durationMs });
+    await sleepUntil(measureEnd, signal);
+    onProgress?.('quiescing', 1);
+    loadSummary = await load?.stop();
+    await probes.stop();
+    await Promise.all(injected.map((f) => f.heal()));
+    integrity = await waitForQuiescence(() => checkIntegrity(topology, running!.dataDir, runs), { timeoutMs: scenario.timing.quiesceTimeoutMs, signal });
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
+  } finally {
+    await Promise.allSettled(injected.map((f) => f.heal()));
+    await Promise.allSettled([load?.stop(), probes?.stop()]);
+    await running?.stop().catch(() => undefined);
+    await proxies.stop().catch(() => undefined);
+  }
+  // Windows are recorded as planned, also for faults a Ctrl-C cut short.
+  if (windows.length === 0 && window) {
+    for (const spec of specs.filter((s) => injected.some((f) => f.spec === s))) {
+      windows.push({ spec, startMs: window.startMs + spec.atMs, endMs: Math.min(Date.now(), window.startMs + spec.atMs + spec.durationMs) });
+    }
+  }
+  return {
+    variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
+    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, integrity, centralLogPath: running?.centralLogPath,
+    incomplete: error !== undefined, error,
+  };
+}

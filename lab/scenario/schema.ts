@@ -1,0 +1,87 @@
+/**
+ * A scenario is data: what load to drive, which faults to inject when, and what each variant is
+ * expected to do. Built-in scenarios live in scenarios/*.ts; a user's scenario may be a JSON file.
+ */
+import { z } from 'zod';
+import { JOURNEY_NAMES } from '../journeys/types.js';
+import { VARIANT_NAMES } from '../topology/types.js';
+
+const variantName = z.enum(VARIANT_NAMES as unknown as ['monolith', 'soa', 'micro']);
+const journeyName = z.enum(JOURNEY_NAMES);
+const ms = z.number().int().min(0).max(3_600_000);
+
+export const EFFECTS = ['unaffected', 'slow', 'degraded', 'failing'] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+export const FAULT_KINDS = ['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage'] as const;
+
+/**
+ * A fault's target: a component name, `host:<module>` (the component hosting that module), `broker`
+ * (the variant's broker), an edge `from->to`, or a module name for module faults. A map gives one
+ * target per variant; `null` says the fault does not apply to that variant (it then runs unfaulted).
+ */
+const target = z.union([z.string().min(1).max(100), z.partialRecord(variantName, z.string().min(1).max(100).nullable())]);
+
+export const scenarioFaultSchema = z.object({
+  kind: z.enum(FAULT_KINDS),
+  target,
+  atMs: ms,
+  durationMs: ms.min(1),
+  params: z.record(z.string(), z.number()).optional(),
+}).strict();
+
+const expectation = z.object({
+  statement: z.string().min(1).max(500),
+  /** Per journey (or `all`, or `others` for every journey not named) the effects that count as held. */
+  expect: z.partialRecord(z.enum([...JOURNEY_NAMES, 'all', 'others']), z.array(z.enum(EFFECTS)).min(1)).default({}),
+  /** Sweeps: the components expected to be single points of failure (all must be found). */
+  spofs: z.array(z.string().min(1)).optional(),
+  /** Capacity: the variant's expected rank among the measured capacities (1 = highest). */
+  capacityRank: z.number().int().min(1).max(3).optional(),
+}).strict();
+
+export const scenarioSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1).max(120),
+  description: z.string().min(1).max(2000),
+  variants: z.array(variantName).min(1).default([...VARIANT_NAMES]),
+  seed: z.number().int().min(0).max(2 ** 31).default(42),
+  load: z.object({
+    ratePerSecond: z.number().min(0).max(10_000),
+    mix: z.partialRecord(journeyName, z.number().min(0)).optional(),
+    /** Ramping rates (the capacity scenario); when present they replace the constant rate. */
+    stages: z.array(z.object({ ratePerSecond: z.number().min(1).max(10_000), durationMs: ms.min(500) }).strict()).min(1).optional(),
+    requestTimeoutMs: ms.min(100).default(3_000),
+  }).strict(),
+  probes: z.object({ intervalMs: z.number().int().min(5).max(5_000).default(25) }).strict().default({ intervalMs: 25 }),
+  timing: z.object({
+    warmupMs: ms.default(2_000),
+    measureMs: ms.min(1_000),
+    quiesceTimeoutMs: ms.default(20_000),
+  }).strict(),
+  faults: z.array(scenarioFaultSchema).default([]),
+  /** Break each component in turn (apps: `appKind`, brokers: broker-outage), one window each. */
+  sweep: z.object({
+    appKind: z.enum(['pause', 'kill']).default('pause'),
+    durationMs: ms.min(500),
+    gapMs: ms.min(500),
+  }).strict().optional(),
+  slo: z.object({ p99Ms: ms.min(1).default(500), maxErrorRate: z.number().min(0).max(1).default(0.01) }).strict().default({ p99Ms: 500, maxErrorRate: 0.01 }),
+  hypotheses: z.partialRecord(variantName, expectation).default({}),
+}).strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioFault = z.output<typeof scenarioFaultSchema>;
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+}
+
+/** Parses a scenario, naming the source, each field path and what was expected. */
+export function parseScenario(input: unknown, source: string): Scenario {
+  const parsed = scenarioSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new ScenarioError(`invalid scenario ${source}:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,15 @@
+import type { ScenarioInput } from '../lab/scenario/schema.js';
+
+export default {
+  name: 'broker-outage',
+  title: 'The message broker goes down',
+  description: 'The variant\'s broker is killed for 10 s, then restarted: RabbitMQ for soa, NATS for micro. The monolith has no broker and runs unfaulted. No acknowledged order may be lost.',
+  load: { ratePerSecond: 40 },
+  timing: { warmupMs: 2_000, measureMs: 25_000, quiesceTimeoutMs: 30_000 },
+  faults: [{ kind: 'broker-outage', target: { monolith: null, soa: 'broker', micro: 'broker' }, atMs: 5_000, durationMs: 10_000 }],
+  hypotheses: {
+    monolith: { statement: 'no broker, nothing to break: every journey unaffected', expect: { all: ['unaffected'] } },
+    soa: { statement: 'every request travels through RabbitMQ: every journey fails until it is back, then all recover by themselves', expect: { all: ['failing'] } },
+    micro: { statement: 'NATS only carries events: every journey keeps answering; events wait in the outbox and are applied late', expect: { all: ['unaffected', 'slow'] } },
+  },
+} satisfies ScenarioInput;

@@ -1,0 +1,15 @@
+import type { ScenarioInput } from '../lab/scenario/schema.js';
+
+export default {
+  name: 'spof-sweep',
+  title: 'Break each component in turn',
+  description: 'Each component is frozen (apps) or killed (brokers) for 6 s, one after another, with 4 s to recover in between. A component whose failure alone takes every journey down is a single point of failure: measured here, not read off the diagram.',
+  load: { ratePerSecond: 30 },
+  timing: { warmupMs: 2_000, measureMs: 10_000, quiesceTimeoutMs: 30_000 },
+  sweep: { appKind: 'pause', durationMs: 6_000, gapMs: 4_000 },
+  hypotheses: {
+    monolith: { statement: 'the one process is the single point of failure', spofs: ['shop'] },
+    soa: { statement: 'RabbitMQ, the ESB and the portal are single points of failure', spofs: ['rabbitmq', 'esb', 'portal'] },
+    micro: { statement: 'the gateway is the single point of failure; NATS is not', spofs: ['gateway'] },
+  },
+} satisfies ScenarioInput;
