@@ -14,6 +14,7 @@
  * Plain JavaScript, not compiled: it must run the same from the sources and from dist/.
  * spec: { command, args, env, cwd, graceMs, epmd?: { path, port } }
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, run by node as is
 const { spawn, spawnSync } = require('node:child_process');
 
 const spec = JSON.parse(process.argv[2] ?? '{}');

@@ -58,25 +58,23 @@ export class GuardedProcess {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     forwardLines(guard, onLine);
-    let reportedExit: ProcessExit | undefined;
+    let reportExit: (exit: ProcessExit) => void = () => undefined;
+    const exited = new Promise<ProcessExit>((resolve) => (reportExit = resolve));
+    let exitReported = false;
     guard.on('message', (message: GuardMessage) => {
-      if (message.type === 'exit') reportedExit = { code: message.code, signal: message.signal };
+      if (message.type !== 'exit') return;
+      exitReported = true;
+      reportExit({ code: message.code, signal: message.signal });
     });
     const pid = await waitForStartReport(guard, command.command);
     const gone = new Promise<void>((resolve) =>
       guard.once('close', () => {
         // A guard that died without reporting the broker's end did not clean up: finish its job.
-        if (reportedExit === undefined) signalGroup(pid, 'SIGKILL');
+        if (!exitReported) signalGroup(pid, 'SIGKILL');
+        reportExit({ code: null, signal: null });
         resolve();
       }),
     );
-    const exited = new Promise<ProcessExit>((resolve) => {
-      if (reportedExit !== undefined) resolve(reportedExit);
-      guard.on('message', (message: GuardMessage) => {
-        if (message.type === 'exit') resolve({ code: message.code, signal: message.signal });
-      });
-      void gone.then(() => resolve(reportedExit ?? { code: null, signal: null }));
-    });
     return new GuardedProcess(pid, guard, command.graceMs, exited, gone);
   }
 

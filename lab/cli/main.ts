@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../runner/index.js';
 import { composeCommand } from './commands/compose.js';
+import { runCommand, suiteScenarios } from './commands/run.js';
 import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { upCommand } from './commands/up.js';
@@ -13,6 +14,8 @@ const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
   up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
+  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N]: run scenarios on the variants, one after another',
+  suite: 'suite [quick|full] [--variants a,b]: run every scenario (quick: shortened, about ten minutes)',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
 } as const;
 
@@ -46,6 +49,19 @@ async function main(argv: string[]): Promise<number> {
       await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
       return 0;
     }
+    case 'run': {
+      const { values, positionals } = parse(rest, { variants: { type: 'string' }, rate: { type: 'string' }, seed: { type: 'string' } });
+      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), print });
+      return results.every((r) => r.run.complete) ? 0 : 1;
+    }
+    case 'suite': {
+      const { values, positionals } = parse(rest, { variants: { type: 'string' }, seed: { type: 'string' } });
+      if (positionals.length > 1) throw new UsageError('usage: archlab suite [quick|full] [--variants a,b] [--seed N]');
+      const name = positionals[0] ?? 'quick';
+      const suite = suiteScenarios(name);
+      const results = await runCommand({ scenarios: suite.scenarios, timeScale: suite.timeScale, suite: name, variants: values.variants, seed: seedOf(values.seed), print });
+      return results.every((r) => r.run.complete) ? 0 : 1;
+    }
     case 'compose': {
       const { values } = parse(rest, { check: { type: 'boolean' } });
       const { text, ok } = composeCommand(values.check === true);
@@ -65,6 +81,13 @@ function parse<T extends OptionSpec>(args: string[], options: T) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+export function rateOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const rate = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || rate <= 0 || rate > 5_000) throw new UsageError(`--rate takes requests per second from 1 to 5000, got "${text}"`);
+  return rate;
 }
 
 export function seedOf(text: string | undefined): number | undefined {

@@ -41,6 +41,12 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const portsByApp = await allocatePorts(plan.apps);
   const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(portsByApp.get(app.name)![0]!)]));
   const brokerUrl = (kind: string) => [...brokers.values()].find((b) => b.kind === kind)?.url;
+  const rewrite = (from: string, to: string, url: string) => options.rewriteUrl?.(from, to, url) ?? url;
+  const brokerUrlFor = (from: string, kind: string) => {
+    const url = brokerUrl(kind);
+    const name = topology.components.find((c) => c.kind === 'broker' && c.broker === kind)?.name;
+    return url && name ? rewrite(from, name, url) : url;
+  };
 
   const processes = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map((port, index) =>
     new SupervisedProcess({
@@ -49,8 +55,9 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
       record: events.for(app.name, index),
       env: () => appEnvironment(
         {
-          variant: topology.variant, component: app.name, instance: index, port, dataDir, services, token,
-          seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrl('rabbitmq'), natsUrl: brokerUrl('nats'),
+          variant: topology.variant, component: app.name, instance: index, port, dataDir, token,
+          services: Object.fromEntries(Object.entries(services).map(([to, url]) => [to, rewrite(app.name, to, url)])),
+          seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrlFor(app.name, 'rabbitmq'), natsUrl: brokerUrlFor(app.name, 'nats'),
         },
         process.env,
         options.envFor?.(app.name, index),

@@ -57,6 +57,11 @@ export interface StartVariantOptions {
   readonly onLog?: (line: LogLine) => void;
   /** Extra environment for one app process, asked again at every (re)start. Tests and proxies use it. */
   readonly envFor?: (component: string, instance: number) => Readonly<Record<string, string>> | undefined;
+  /**
+   * The URL component `from` is given for `to` (an app or a broker component), asked at every (re)start:
+   * the lab routes one edge through a TCP proxy this way. Unchanged unless told.
+   */
+  readonly rewriteUrl?: (from: string, to: string, url: string) => string;
   /** Starts brokers; `lab/brokers` unless told (tests pass a fake). */
   readonly startBroker?: BrokerLauncher;
 }

@@ -33,7 +33,9 @@ export interface VariantRunRecord {
   readonly events: readonly LifecycleEvent[];
   readonly faultEvents: readonly FaultEvent[];
   readonly load?: LoadSummary;
-  readonly integrity?: IntegrityReport;
+  /** Epoch ms at which the load's first stage began. */
+  readonly loadStartedAtMs?: number;
+  readonly integrity?: IntegrityReport & { readonly quiesced: boolean; readonly quiesceWaitedMs: number };
   readonly centralLogPath?: string;
   readonly incomplete: boolean;
   readonly error?: string;
@@ -55,20 +57,19 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   const windows: FaultWindow[] = [];
   const injected: InjectedFault[] = [];
   const startedAtMs = Date.now();
-  const proxies = new EdgeProxies(specs);
+  let proxies: EdgeProxies | undefined;
   let running: RunningVariant | undefined;
   let load: RunningLoad | undefined;
   let probes: RunningProbes | undefined;
   let loadSummary: LoadSummary | undefined;
-  let integrity: IntegrityReport | undefined;
+  let integrity: VariantRunRecord['integrity'];
   let window: VariantRunRecord['window'];
   let readyAfterMs: number | undefined;
   let error: string | undefined;
   try {
     onProgress?.('starting', 0);
-    await proxies.start();
-    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, envFor: proxies.envFor(topology) });
-    proxies.attach(running, topology);
+    proxies = await EdgeProxies.start(specs);
+    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl });
     readyAfterMs = Date.now() - startedAtMs;
     const edgeUrl = running.edgeUrl;
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
@@ -100,14 +101,16 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     loadSummary = await load?.stop();
     await probes.stop();
     await Promise.all(injected.map((f) => f.heal()));
-    integrity = await waitForQuiescence(() => checkIntegrity(topology, running!.dataDir, runs), { timeoutMs: scenario.timing.quiesceTimeoutMs, signal });
+    const dataDir = running.dataDir;
+    const quiescence = await waitForQuiescence(() => checkIntegrity({ topology, dataDir, runs }), { timeoutMs: scenario.timing.quiesceTimeoutMs });
+    integrity = { ...quiescence.last, quiesced: quiescence.quiesced, quiesceWaitedMs: quiescence.waitedMs };
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
   } finally {
     await Promise.allSettled(injected.map((f) => f.heal()));
     await Promise.allSettled([load?.stop(), probes?.stop()]);
     await running?.stop().catch(() => undefined);
-    await proxies.stop().catch(() => undefined);
+    await proxies?.stop().catch(() => undefined);
   }
   // Windows are recorded as planned, also for faults a Ctrl-C cut short.
   if (windows.length === 0 && window) {
@@ -117,7 +120,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   }
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
-    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, integrity, centralLogPath: running?.centralLogPath,
+    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, centralLogPath: running?.centralLogPath,
     incomplete: error !== undefined, error,
   };
 }

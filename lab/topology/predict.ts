@@ -4,8 +4,9 @@
  *
  *   journey ──needs──▶ modules ──hosted by──▶ components ──dependsOn*──▶ components
  *
- * A journey's path is the edge plus every component hosting a module it needs, closed over
- * `dependsOn` (a broker that only carries events is left off request paths).
+ * A journey's path is the edge plus every component hosting a module it needs, closed over what
+ * each calls while serving a request (`calls`, else `dependsOn`); a broker that only carries events
+ * is left off request paths.
  */
 import type { JourneyName } from '../journeys/types.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
@@ -16,8 +17,8 @@ export interface JourneyNeeds { readonly required: readonly ModuleName[]; readon
 export const JOURNEY_NEEDS: Readonly<Record<JourneyName, JourneyNeeds>> = {
   browse: { required: ['search'], optional: [] },
   product: { required: ['catalog'], optional: ['recommendations'] },
-  cart: { required: ['cart', 'catalog'], optional: [] },
-  checkout: { required: ['cart', 'catalog', 'inventory', 'payment', 'orders'], optional: [] },
+  cart: { required: ['cart'], optional: [] },
+  checkout: { required: ['cart', 'inventory', 'payment', 'orders'], optional: [] },
 };
 
 /** What a fault is predicted to do to a journey. */
@@ -62,7 +63,7 @@ function closure(topology: Topology, start: readonly string[]): Set<string> {
     if (!component || seen.has(name)) return;
     if (component.kind === 'broker' && component.carries === 'events') return;
     seen.add(name);
-    component.dependsOn.forEach(visit);
+    ((component.kind === 'app' ? component.calls : undefined) ?? component.dependsOn).forEach(visit);
   };
   start.forEach(visit);
   return seen;

@@ -43,6 +43,11 @@ export interface AppComponent extends ComponentBase {
   readonly restart: RestartPolicy;
   /** SQLite database files this component opens, relative to the variant's data dir. */
   readonly databases: readonly string[];
+  /**
+   * Components it calls synchronously while serving a request, when that differs from `dependsOn`
+   * (which is start order). The blast-radius prediction follows these.
+   */
+  readonly calls?: readonly string[];
   /** Serves HTTP on its own port (false for pure queue consumers, which still expose /readyz). */
   readonly http: true;
 }

@@ -1,0 +1,78 @@
+/** `archlab run <scenario…>` and `archlab suite [quick|full]`: run scenarios, print summaries and paths. */
+import { SUITES, type SuiteName } from '../../../scenarios/index.js';
+import { installCleanup } from '../../runner/index.js';
+import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
+import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { variantNames } from '../../topology/registry.js';
+import type { VariantName } from '../../topology/types.js';
+import { createProgress } from '../progress.js';
+import { summaryTable } from '../summary-table.js';
+import { oneOf, UsageError } from '../usage-error.js';
+
+export interface RunOptions {
+  readonly scenarios: readonly string[];
+  readonly variants?: string;
+  readonly rate?: number;
+  readonly seed?: number;
+  readonly timeScale?: number;
+  readonly suite?: string;
+  readonly print: (line: string) => void;
+}
+
+export function parseVariants(list: string | undefined): VariantName[] {
+  if (list === undefined) return variantNames();
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--variants needs at least one variant');
+  for (const name of names) if (!variantNames().includes(name as VariantName)) throw oneOf('variant', name, variantNames());
+  return names as VariantName[];
+}
+
+export async function runCommand(options: RunOptions): Promise<ScenarioResult[]> {
+  if (options.scenarios.length === 0) throw new UsageError('usage: archlab run <scenario…> [--variants a,b] [--rate N] [--seed N]');
+  const variants = parseVariants(options.variants);
+  const scenarios = options.scenarios.map((name) => adjust(scaleScenario(loadScenario(name), options.timeScale ?? 1), options, variants));
+  const progress = createProgress();
+  const controller = new AbortController();
+  // Ctrl-C: stop injecting, heal, stop every process, write what was measured (marked incomplete).
+  const uninstall = installCleanup({ stop: async () => { controller.abort(); await finished; } }, { report: (m) => progress.log(m) });
+  const results: ScenarioResult[] = [];
+  const finished = (async () => {
+    for (const [index, scenario] of scenarios.entries()) {
+      if (controller.signal.aborted) break;
+      const result = await runScenario({
+        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, signal: controller.signal,
+        onProgress: (label, fraction) => progress.update(`[${index + 1}/${scenarios.length}] ${label}`, fraction),
+      }).catch((error: unknown) => {
+        const partial = (error as { result?: ScenarioResult }).result;
+        if (partial) {
+          progress.done();
+          options.print(`interrupted: partial results (marked incomplete) in ${partial.dir}`);
+        }
+        throw error;
+      });
+      progress.done();
+      results.push(result);
+      options.print(`\n== ${scenario.name}: ${scenario.title} ==\n${summaryTable(result.run)}\nresults: ${result.dir}`);
+    }
+  })();
+  await finished;
+  uninstall();
+  return results;
+}
+
+export function suiteScenarios(name: string): { scenarios: readonly string[]; timeScale: number } {
+  const suite = (SUITES as Record<string, (typeof SUITES)[SuiteName] | undefined>)[name];
+  if (!suite) throw oneOf('suite', name, Object.keys(SUITES));
+  return suite;
+}
+
+function adjust(scenario: Scenario, options: RunOptions, variants: readonly VariantName[]): Scenario {
+  const chosen = options.variants === undefined ? scenario.variants.filter((v) => variantNames().includes(v)) : variants;
+  return {
+    ...scenario,
+    variants: [...chosen],
+    seed: options.seed ?? scenario.seed,
+    load: options.rate === undefined ? scenario.load : { ...scenario.load, ratePerSecond: options.rate },
+  };
+}

@@ -1,0 +1,33 @@
+/** The table a finished run prints: variant × journey with downtime, availability, p99 and verdicts. */
+import type { RunFile } from '../results/write-run.js';
+import { percent } from '../scenario/summarize.js';
+import { formatTable } from './table.js';
+
+export function summaryTable(run: RunFile): string {
+  const rows = run.variants.flatMap((v) => v.journeys.map((j) => [
+    v.variant,
+    j.journey,
+    j.effect + (j.predicted && j.predicted !== j.effect ? ` (predicted ${j.predicted})` : ''),
+    j.downtime ? `${j.downtime.downtimeMs} ms` : '-',
+    j.downtime?.timeToRecoverMs !== null && j.downtime?.timeToRecoverMs !== undefined ? `${j.downtime.timeToRecoverMs} ms` : j.downtime && !j.downtime.recovered && v.faultWindow ? 'never' : '-',
+    percent(j.availability?.faultWindow?.all.availability),
+    percent(j.availability?.overall.all.availability),
+    j.latency.steady ? `${Math.round(j.latency.steady.p99Ms)} ms` : '-',
+    j.latency.faultWindow ? `${Math.round(j.latency.faultWindow.p99Ms)} ms` : '-',
+  ]));
+  const table = formatTable(['variant', 'journey', 'effect', 'downtime', 'recovered after', 'avail (fault)', 'avail (all)', 'p99 steady', 'p99 fault'], rows);
+  const extra = run.variants.map((v) => {
+    const parts = [`${v.variant}:`];
+    if (v.blastRadius) parts.push(`blast radius ${v.blastRadius.hit.length}/4 journeys (${percent(v.blastRadius.weightedShare)} of traffic)`);
+    if (v.matrix) parts.push(`single points of failure: ${v.matrix.singlePointsOfFailure.join(', ') || 'none'}`);
+    if (v.capacity) parts.push(`capacity ${v.capacity.capacityPerSecond ?? '< first stage'}/s at p99 < ${v.capacity.sloP99Ms} ms`);
+    if (v.integrity) {
+      const i = v.integrity;
+      parts.push(`integrity: ${i.acknowledgedOrders} acknowledged, ${i.missingOrders.count} lost, ${i.duplicateOrders.count} duplicated, ${i.stockMismatches.count} stock mismatches, ${i.eventsNotApplied.inventory.count + i.eventsNotApplied.recommendations.count} events not applied`);
+    }
+    if (v.error) parts.push(`ERROR: ${v.error}`);
+    return parts.join('  ');
+  });
+  const verdicts = run.verdicts.map((v) => `${v.held === null ? 'untested' : v.held ? 'HELD    ' : 'NOT HELD'}  ${v.variant}: ${v.statement}`);
+  return [table, '', ...extra, '', ...verdicts].join('\n');
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureApp } from '../runner/fixtures/fixture-topology.js';
+import type { Topology } from '../topology/types.js';
+import { monolithTopology } from '../../variants/monolith/topology.js';
+import { InvalidFaultSpecError } from './errors.js';
+import { parseFaultSpec, validateFaultAgainstTopology } from './validate.js';
+
+const micro: Topology = {
+  variant: 'micro', description: 'two services and a broker', edge: 'gateway',
+  components: [
+    { kind: 'broker', name: 'nats', broker: 'nats', role: 'events', dependsOn: [] },
+    { ...fixtureApp('gateway', ['catalog']), modules: [] },
+    { ...fixtureApp('catalog', ['nats'], 2), modules: ['catalog', 'search'] },
+  ],
+};
+const timing = { atMs: 1_000, durationMs: 2_000 };
+const check = (spec: unknown, topology = micro) => validateFaultAgainstTopology(parseFaultSpec(spec), topology);
+
+describe('parseFaultSpec', () => {
+  it('accepts every kind, filling in defaults, so results copy the values that were used', () => {
+    expect(parseFaultSpec({ kind: 'module-slow', target: 'search', ...timing })).toEqual({ kind: 'module-slow', target: 'search', ...timing, params: { delayMs: 500 } });
+    expect(parseFaultSpec({ kind: 'latency', target: 'a->b', ...timing, params: { latencyMs: 100 } }).params).toEqual({ latencyMs: 100, jitterMs: 0 });
+    expect(parseFaultSpec({ kind: 'kill', target: 'cart', ...timing, params: { instance: 1, everyMs: 500 } }).params).toEqual({ instance: 1, everyMs: 500 });
+    for (const spec of [
+      { kind: 'pause', target: 'cart', ...timing }, { kind: 'module-crash', target: 'payment', ...timing },
+      { kind: 'partition', target: 'gateway->cart', ...timing }, { kind: 'broker-outage', target: 'nats', ...timing },
+    ]) expect(parseFaultSpec(spec)).toEqual(spec);
+  });
+
+  it('rejects what is not a fault, saying where', () => {
+    const issues = (spec: unknown) => { try { parseFaultSpec(spec); } catch (e) { return (e as InvalidFaultSpecError).issues; } return []; };
+    expect(issues({ kind: 'explode', target: 'x', ...timing })[0]).toMatch(/^kind: /);
+    expect(issues({ kind: 'module-error', target: 'billing', ...timing })[0]).toMatch(/^target: .*"catalog"/);
+    expect(issues({ kind: 'latency', target: 'a-b', ...timing, params: { latencyMs: 1 } })).toEqual(['target: an edge, "from->to"']);
+    expect(issues({ kind: 'latency', target: 'a->b', ...timing })[0]).toMatch(/^params: /);
+    expect(issues({ kind: 'pause', target: 'a', ...timing, params: { latencyMs: 1 } })[0]).toMatch(/^params: .*latencyMs/);
+    expect(issues({ kind: 'kill', target: 'a', atMs: -1, durationMs: 0 }).map((i) => i.split(':')[0])).toEqual(['atMs', 'durationMs']);
+    expect(() => parseFaultSpec({})).toThrow(InvalidFaultSpecError);
+  });
+});
+
+describe('validateFaultAgainstTopology', () => {
+  it('accepts what the variant has', () => {
+    for (const spec of [
+      { kind: 'kill', target: 'catalog', ...timing, params: { instance: 1 } }, { kind: 'pause', target: 'nats', ...timing },
+      { kind: 'module-hog', target: 'search', ...timing }, { kind: 'partition', target: 'catalog->nats', ...timing },
+      { kind: 'latency', target: 'gateway->catalog', ...timing, params: { latencyMs: 50 } }, { kind: 'broker-outage', target: 'nats', ...timing },
+    ]) expect(check(spec)).toBeUndefined();
+    expect(check({ kind: 'module-crash', target: 'orders', ...timing }, monolithTopology)).toBeUndefined();
+  });
+
+  it('names what is unknown and lists what is valid', () => {
+    expect(check({ kind: 'kill', target: 'cart', ...timing })).toBe('kill cart: micro has no component cart (kill can target: gateway, catalog)');
+    expect(check({ kind: 'kill', target: 'nats', ...timing })).toMatch(/nats is a broker, which nothing restarts; use broker-outage/);
+    expect(check({ kind: 'pause', target: 'cart', ...timing })).toMatch(/pause can target: nats, gateway, catalog\)$/);
+    expect(check({ kind: 'pause', target: 'catalog', ...timing, params: { instance: 2 } })).toBe('pause catalog: instance 2, but catalog has 2 replica(s), from 0');
+    expect(check({ kind: 'module-error', target: 'cart', ...timing })).toBe('module-error cart: no component of micro hosts module cart (hosted: catalog, search)');
+    expect(check({ kind: 'partition', target: 'catalog->gateway', ...timing }))
+      .toBe('partition catalog->gateway: micro has no edge catalog->gateway (edges, from each app to what it depends on: gateway->catalog, catalog->nats)');
+    expect(check({ kind: 'latency', target: 'shop->db', ...timing, params: { latencyMs: 5 } }, monolithTopology)).toMatch(/no edge shop->db \(.*: none\)$/);
+    expect(check({ kind: 'broker-outage', target: 'rabbitmq', ...timing })).toBe('broker-outage rabbitmq: micro has no broker rabbitmq (brokers: nats)');
+    expect(check({ kind: 'broker-outage', target: 'nats', ...timing }, monolithTopology)).toMatch(/\(brokers: none\)$/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { downtimeByJourney, journeyDowntime } from './downtime.js';
+import { failingBetween, probes, run, T0, window } from './run-fixtures.js';
+
+describe('downtime from probes', () => {
+  it('counts a clean outage from 1000 to 2500 ms as 1.5 s down and recovered after 1.5 s', () => {
+    const d = journeyDowntime('browse', probes('browse', 0, 6000, failingBetween(1000, 2500)), { fault: window(1000, 2000) });
+    expect(d.downtimeMs).toBeGreaterThanOrEqual(1475);
+    expect(d.downtimeMs).toBeLessThanOrEqual(1525);
+    expect(d.timeToRecoverMs).toBeGreaterThanOrEqual(1475);
+    expect(d.timeToRecoverMs).toBeLessThanOrEqual(1525);
+    expect(d.recovered).toBe(true);
+    expect(d.recoveredAtMs).toBe(T0 + 2500);
+  });
+
+  it('resolves an outage that starts between two probes to within 50 ms', () => {
+    const d = journeyDowntime('browse', probes('browse', 0, 6000, failingBetween(1010, 2530)), { fault: window(1010, 1500) });
+    expect(Math.abs((d.downtimeMs) - 1520)).toBeLessThanOrEqual(50);
+    expect(Math.abs((d.timeToRecoverMs ?? 0) - 1520)).toBeLessThanOrEqual(50);
+  });
+
+  it('counts flapping before the sustained recovery as down, and recovers after the last flap', () => {
+    const outcome = (t: number) => ((t >= 1000 && t < 1500) || (t >= 1800 && t < 2000) || (t >= 2600 && t < 2700) ? 'failed' : 'ok');
+    const d = journeyDowntime('cart', probes('cart', 0, 6000, outcome), { fault: window(1000, 1100) });
+    expect(d.downtimeMs).toBe(500 + 200 + 100);
+    expect(d.timeToRecoverMs).toBe(1700);
+    expect(d.failedMs).toBe(800);
+  });
+
+  it('does not call a success streak shorter than 1 s a recovery', () => {
+    const d = journeyDowntime('cart', probes('cart', 0, 5000, failingBetween(1000, 4200)), { fault: window(1000, 2000) });
+    expect(d.recovered).toBe(false);
+    expect(d.timeToRecoverMs).toBeNull();
+    expect(d.downtimeMs).toBe(3200);
+  });
+
+  it('reports a journey that never recovers', () => {
+    const d = journeyDowntime('checkout', probes('checkout', 0, 5000, (t) => (t >= 1000 ? 'failed' : 'ok')), { fault: window(1000, 2000) });
+    expect(d).toMatchObject({ recovered: false, timeToRecoverMs: null, recoveredAtMs: null, downtimeMs: 4000, failedMs: 4000 });
+  });
+
+  it('does not count degraded answers as down, but reports the time spent degraded', () => {
+    const d = journeyDowntime('product', probes('product', 0, 5000, (t) => (t >= 1000 && t < 3000 ? 'degraded' : 'ok')), { fault: window(1000, 3000) });
+    expect(d).toMatchObject({ downtimeMs: 0, timeToRecoverMs: 0, recovered: true, degradedMs: 2000 });
+  });
+
+  it('gives an untouched journey a time to recover of zero', () => {
+    const d = journeyDowntime('browse', probes('browse', 0, 5000, () => 'ok'), { fault: window(1010, 2000) });
+    expect(d).toMatchObject({ downtimeMs: 0, timeToRecoverMs: 0, recoveredAtMs: T0 + 1010, recovered: true });
+  });
+
+  it('lets a failed probe stand for the gap until the next probe', () => {
+    const series = [run('browse', 0, 'ok'), run('browse', 1000, 'failed'), ...probes('browse', 1400, 3000, () => 'ok')];
+    const d = journeyDowntime('browse', series, { fault: window(1000, 1100) });
+    expect(d.downtimeMs).toBe(400);
+    expect(d.timeToRecoverMs).toBe(400);
+  });
+
+  it('counts every failed slot of a baseline and computes no recovery', () => {
+    const d = journeyDowntime('browse', probes('browse', 0, 3000, failingBetween(500, 600)));
+    expect(d).toMatchObject({ downtimeMs: 100, timeToRecoverMs: null, recovered: true });
+  });
+
+  it('reads probes only, per journey', () => {
+    const runs = [
+      ...probes('browse', 0, 3000, failingBetween(1000, 1200)),
+      ...probes('cart', 0, 3000, () => 'ok'),
+      run('cart', 1000, 'failed', { source: 'load' }),
+    ];
+    const byJourney = Object.fromEntries(downtimeByJourney(runs, { fault: window(1000, 1100) }).map((d) => [d.journey, d]));
+    expect(byJourney.browse?.downtimeMs).toBe(200);
+    expect(byJourney.cart?.downtimeMs).toBe(0);
+    expect(byJourney.checkout).toMatchObject({ probes: 0, recovered: false });
+  });
+});

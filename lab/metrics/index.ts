@@ -1,0 +1,20 @@
+/** The measurements: small pure functions from journey runs (and the fault window) to numbers. */
+export type { Percentiles, TimeWindow } from './types.js';
+export { inWindow, isSuccess, latencySample, nearestRank } from './runs.js';
+export { buildTimeline, FAILURE_CAUSES, TIMELINE_BUCKET_MS, type OutcomeCounts, type Timeline, type TimelineBucket, type TimelineOptions } from './timeline.js';
+export { fromTimelineJson, toTimelineJson, type JourneyColumns, type OutcomeColumns, type TimelineJson } from './timeline-json.js';
+export {
+  downtimeByJourney, journeyDowntime, DEFAULT_PROBE_INTERVAL_MS, SUSTAINED_RECOVERY_MS, type DowntimeOptions, type JourneyDowntime,
+} from './downtime.js';
+export {
+  availabilityByJourney, countShare, faultWindowAvailability,
+  type AvailabilityBySource, type AvailabilityOptions, type AvailabilityShare, type JourneyAvailability,
+} from './availability.js';
+export { blastRadius, BLAST_RADIUS_AVAILABILITY_THRESHOLD, type BlastRadius } from './blast-radius.js';
+export { faultMatrix, DOWN_AVAILABILITY_THRESHOLD, type FaultMatrix, type SweepResult } from './matrix.js';
+export { percentilesOf } from './percentiles.js';
+export { latencySummary, DEFAULT_WARMUP_MS, type LatencyGroup, type LatencyOptions, type LatencySummary } from './latency.js';
+export { throughput, type Throughput, type ThroughputCounts, type ThroughputSecond } from './throughput.js';
+export {
+  capacity, rampStageResult, DEFAULT_MAX_ERROR_RATE, DEFAULT_SLO_P99_MS, type Capacity, type CapacityOptions, type RampStageResult,
+} from './capacity.js';

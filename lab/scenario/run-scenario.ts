@@ -1,0 +1,74 @@
+/**
+ * Runs a scenario on each chosen variant, one after another (never at the same time: they would share
+ * the two cores), summarizes each, holds the hypotheses against the figures, and writes the results.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runEnvironment } from '../results/environment.js';
+import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
+import { writeRun, type RunFile } from '../results/write-run.js';
+import { findTopology } from '../topology/registry.js';
+import type { VariantName } from '../topology/types.js';
+import { RunAbortedError } from './abortable.js';
+import { runVariant, type VariantRunRecord } from './run-variant.js';
+import type { Scenario } from './schema.js';
+import { summarizeVariant, type VariantSummary } from './summarize.js';
+import { evaluateHypotheses } from './verdicts.js';
+
+export interface RunScenarioOptions {
+  readonly scenario: Scenario;
+  readonly variants: readonly VariantName[];
+  readonly timeScale: number;
+  readonly suite?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (label: string, fraction: number) => void;
+}
+
+export interface ScenarioResult {
+  readonly dir: string;
+  readonly run: RunFile;
+}
+
+export async function runScenario(options: RunScenarioOptions): Promise<ScenarioResult> {
+  const { scenario, variants, signal } = options;
+  const startedAt = new Date();
+  const dir = join(resultsRoot(), 'runs', runDirName(startedAt, scenario.name));
+  const workDir = join(dir, 'work');
+  mkdirSync(workDir, { recursive: true });
+  const environment = runEnvironment();
+  const records: VariantRunRecord[] = [];
+  const summaries: VariantSummary[] = [];
+  const save = (complete: boolean): RunFile => {
+    const run: RunFile = {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      scenario,
+      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite },
+      environment,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      wallMs: Date.now() - startedAt.getTime(),
+      measuredMs: records.reduce((sum, r) => sum + (r.window ? r.window.endMs - r.window.startMs : 0), 0),
+      complete,
+      variants: summaries,
+      verdicts: evaluateHypotheses(scenario, summaries),
+    };
+    writeRun(dir, run, records);
+    return run;
+  };
+  for (const [index, variant] of variants.entries()) {
+    if (signal?.aborted) break;
+    const topology = findTopology(variant);
+    if (!topology) throw new Error(`no topology for ${variant}`);
+    const record = await runVariant({
+      scenario, topology, runDir: workDir, signal,
+      onProgress: (phase, fraction) => options.onProgress?.(`${scenario.name} · ${variant} · ${phase}`, (index + Math.min(1, fraction)) / variants.length),
+    });
+    records.push(record);
+    summaries.push(summarizeVariant(record, scenario));
+    save(false);
+  }
+  const complete = !signal?.aborted && records.length === variants.length && records.every((r) => !r.incomplete);
+  const run = save(complete);
+  if (signal?.aborted) throw Object.assign(new RunAbortedError(), { result: { dir, run } });
+  return { dir, run };
+}

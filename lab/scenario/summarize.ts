@@ -1,0 +1,124 @@
+/**
+ * From what one variant's run recorded to the figures and verdicts that go into run.json:
+ * per journey downtime, availability, latency and effect; blast radius against the prediction;
+ * the sweep's matrix and single points of failure; throughput, capacity and integrity.
+ */
+import { JOURNEY_NAMES, DEFAULT_MIX, type JourneyName } from '../journeys/types.js';
+import {
+  availabilityByJourney, blastRadius, capacity, downtimeByJourney, faultMatrix, faultWindowAvailability, latencySummary,
+  rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
+  type LatencyGroup, type Throughput, type TimeWindow,
+} from '../metrics/index.js';
+import { predictBlastRadius } from '../topology/predict.js';
+import { classifyEffect, matchesPrediction } from './classify.js';
+import { predictFault } from './predict-fault.js';
+import type { FaultWindow, VariantRunRecord } from './run-variant.js';
+import type { Effect, Scenario } from './schema.js';
+
+export interface JourneySummary {
+  readonly journey: JourneyName;
+  readonly effect: Effect;
+  readonly predicted: Effect | null;
+  readonly downtime: JourneyDowntime | null;
+  readonly availability: JourneyAvailability | null;
+  readonly latency: LatencyGroup;
+}
+
+export interface VariantSummary {
+  readonly variant: VariantRunRecord['variant'];
+  readonly incomplete: boolean;
+  readonly error?: string;
+  readonly readyAfterMs?: number;
+  readonly faultWindow: TimeWindow | null;
+  readonly faults: ReadonlyArray<FaultWindow & { readonly predicted: Record<JourneyName, Effect> }>;
+  readonly skippedFaults: readonly string[];
+  readonly journeys: readonly JourneySummary[];
+  readonly blastRadius: BlastRadius | null;
+  readonly prediction: { readonly matches: boolean; readonly mismatches: readonly string[] };
+  readonly matrix: (FaultMatrix & { readonly predictedSpofs: readonly string[] }) | null;
+  readonly throughput: Throughput | null;
+  readonly capacity: Capacity | null;
+  readonly integrity: VariantRunRecord['integrity'] | null;
+  readonly restarts: number;
+}
+
+export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): VariantSummary {
+  const { runs, window, topology } = record;
+  const faultWindow = scenario.sweep ? null : unionWindow(record.faults);
+  const bounds = window ? { startMs: window.startMs, endMs: window.endMs } : undefined;
+  const availability = availabilityByJourney(runs, { fault: faultWindow ?? undefined, bounds });
+  const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs });
+  const latency = latencySummary(runs, { fault: faultWindow ?? undefined, bounds, warmupMs: 0 });
+  const faults = record.faults.map((f) => ({ ...f, predicted: predictFault(topology, f.spec) }));
+  const predicted = combinePredictions(faults.map((f) => f.predicted));
+  const journeys = JOURNEY_NAMES.map((journey): JourneySummary => {
+    const a = availability.find((x) => x.journey === journey) ?? null;
+    const l = latency.byJourney[journey];
+    return {
+      journey,
+      effect: classifyEffect(a?.faultWindow?.all, l.steady, l.faultWindow),
+      predicted: predicted?.[journey] ?? null,
+      downtime: downtime.find((d) => d.journey === journey) ?? null,
+      availability: a,
+      latency: l,
+    };
+  });
+  const mismatches = journeys.filter((j) => j.predicted !== null && !matchesPrediction(j.predicted, j.effect))
+    .map((j) => `${j.journey}: predicted ${j.predicted}, measured ${j.effect} (fault-window availability ${percent(j.availability?.faultWindow?.all.availability)})`);
+  const mix = { ...DEFAULT_MIX, ...scenario.load.mix };
+  return {
+    variant: record.variant,
+    incomplete: record.incomplete,
+    error: record.error,
+    readyAfterMs: record.readyAfterMs,
+    faultWindow,
+    faults,
+    skippedFaults: record.skippedFaults,
+    journeys,
+    blastRadius: faultWindow ? blastRadius(faultWindowAvailability(availability), { mix }) : null,
+    prediction: { matches: mismatches.length === 0, mismatches },
+    matrix: scenario.sweep ? sweepMatrix(record) : null,
+    throughput: bounds ? throughput(runs.filter((r) => r.source === 'load'), bounds) : null,
+    capacity: scenario.load.stages && window ? rampCapacity(record, scenario) : null,
+    integrity: record.integrity ?? null,
+    restarts: record.events.filter((e) => e.type === 'restarting').length,
+  };
+}
+
+function sweepMatrix(record: VariantRunRecord): VariantSummary['matrix'] {
+  const sweep = record.faults.map((f) => ({
+    component: f.spec.target,
+    availability: faultWindowAvailability(availabilityByJourney(record.runs, { fault: { startMs: f.startMs, endMs: f.endMs } })),
+  }));
+  const matrix = faultMatrix(sweep);
+  const predictedSpofs = record.faults.map((f) => f.spec.target)
+    .filter((c) => Object.values(predictBlastRadius(record.topology, [c])).every((e) => e === 'failing'));
+  return { ...matrix, predictedSpofs };
+}
+
+function rampCapacity(record: VariantRunRecord, scenario: Scenario): Capacity {
+  const load = record.runs.filter((r) => r.source === 'load');
+  let startMs = record.loadStartedAtMs ?? (record.window as TimeWindow).startMs - scenario.timing.warmupMs;
+  const stages = (scenario.load.stages ?? []).map((stage) => {
+    const stageWindow = { startMs, endMs: startMs + stage.durationMs };
+    startMs += stage.durationMs;
+    return rampStageResult(load, stageWindow, stage.ratePerSecond);
+  });
+  return capacity(stages, { sloP99Ms: scenario.slo.p99Ms, maxErrorRate: scenario.slo.maxErrorRate });
+}
+
+function unionWindow(faults: readonly FaultWindow[]): TimeWindow | null {
+  if (faults.length === 0) return null;
+  return { startMs: Math.min(...faults.map((f) => f.startMs)), endMs: Math.max(...faults.map((f) => f.endMs)) };
+}
+
+const SEVERITY: Record<Effect, number> = { unaffected: 0, slow: 1, degraded: 2, failing: 3 };
+
+function combinePredictions(list: ReadonlyArray<Record<JourneyName, Effect>>): Record<JourneyName, Effect> | null {
+  if (list.length === 0) return null;
+  return Object.fromEntries(JOURNEY_NAMES.map((j) => [j, list.map((p) => p[j]).reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a))])) as Record<JourneyName, Effect>;
+}
+
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`;
+}
