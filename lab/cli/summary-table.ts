@@ -8,12 +8,12 @@ export function summaryTable(run: RunFile): string {
     v.variant,
     j.journey,
     j.effect + (j.predicted && j.predicted !== j.effect ? ` (predicted ${j.predicted})` : ''),
-    j.downtime ? `${j.downtime.downtimeMs} ms` : '-',
-    j.downtime?.timeToRecoverMs !== null && j.downtime?.timeToRecoverMs !== undefined ? `${j.downtime.timeToRecoverMs} ms` : j.downtime && !j.downtime.recovered && v.faultWindow ? 'never' : '-',
+    v.faultWindow && j.downtime ? ms(j.downtime.downtimeMs) : '-',
+    typeof j.downtime?.timeToRecoverMs === 'number' ? ms(j.downtime.timeToRecoverMs) : j.downtime && !j.downtime.recovered && v.faultWindow ? 'never' : '-',
     percent(j.availability?.faultWindow?.all.availability),
     percent(j.availability?.overall.all.availability),
-    j.latency.steady ? `${Math.round(j.latency.steady.p99Ms)} ms` : '-',
-    j.latency.faultWindow ? `${Math.round(j.latency.faultWindow.p99Ms)} ms` : '-',
+    j.latency.steady ? ms(j.latency.steady.p99Ms) : '-',
+    j.latency.faultWindow ? ms(j.latency.faultWindow.p99Ms) : '-',
   ]));
   const table = formatTable(['variant', 'journey', 'effect', 'downtime', 'recovered after', 'avail (fault)', 'avail (all)', 'p99 steady', 'p99 fault'], rows);
   const extra = run.variants.map((v) => {
@@ -30,4 +30,8 @@ export function summaryTable(run: RunFile): string {
   });
   const verdicts = run.verdicts.map((v) => `${v.held === null ? 'untested' : v.held ? 'HELD    ' : 'NOT HELD'}  ${v.variant}: ${v.statement}`);
   return [table, '', ...extra, '', ...verdicts].join('\n');
+}
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
 }

@@ -2,8 +2,9 @@
  * Runs a scenario on each chosen variant, one after another (never at the same time: they would share
  * the two cores), summarizes each, holds the hypotheses against the figures, and writes the results.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { repositoryRoot } from '../runner/index.js';
 import { runEnvironment } from '../results/environment.js';
 import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
 import { writeRun, type RunFile } from '../results/write-run.js';
@@ -33,7 +34,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   const { scenario, variants, signal } = options;
   const startedAt = new Date();
   const dir = join(resultsRoot(), 'runs', runDirName(startedAt, scenario.name));
-  const workDir = join(dir, 'work');
+  // The variants' databases and raw logs: kept out of results/, removed once the run is written.
+  const workDir = join(repositoryRoot(), '.archlab', 'work', basename(dir));
   mkdirSync(workDir, { recursive: true });
   const environment = runEnvironment();
   const records: VariantRunRecord[] = [];
@@ -69,6 +71,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   }
   const complete = !signal?.aborted && records.length === variants.length && records.every((r) => !r.incomplete);
   const run = save(complete);
+  if (!process.env.ARCHLAB_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
   if (signal?.aborted) throw Object.assign(new RunAbortedError(), { result: { dir, run } });
   return { dir, run };
 }
