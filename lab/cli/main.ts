@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { upCommand } from './commands/up.js';
 import { oneOf, UsageError } from './usage-error.js';
+import { ScenarioError } from '../scenario/schema.js';
 
 const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
@@ -99,7 +100,7 @@ export function seedOf(text: string | undefined): number | undefined {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ScenarioError) {
       console.error(`archlab: ${error.message}`);
       process.exitCode = 2;
     } else {

@@ -1,19 +1,10 @@
 /** The load generator as a real worker process, against a fake shop and against the real monolith. */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../journeys/fixtures/fake-shop.js';
 import { NonLoopbackTargetError, type JourneyRun } from '../journeys/index.js';
 import { startTestVariant, type VariantFixture } from '../../tests/support/variant-fixture.js';
+import { processesMatching } from './fixtures/processes.js';
 import { InvalidGeneratorOptionsError, startLoad, type RunningLoad } from './index.js';
-
-/** Pids of live processes whose command line contains `pattern` (none: []). */
-export function processesMatching(pattern: string): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', pattern], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
 
 async function collect(load: RunningLoad): Promise<JourneyRun[]> {
   const runs: JourneyRun[] = [];

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../journeys/fixtures/fake-shop.js';
 import { JOURNEY_NAMES, NonLoopbackTargetError, type JourneyRun } from '../journeys/index.js';
-import { processesMatching } from '../load/load.test.js';
+import { processesMatching } from '../load/fixtures/processes.js';
 import { startProbes } from './index.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,7 +24,8 @@ describe('probes', () => {
     for (const [name, own] of Object.entries(perJourney(runs))) {
       expect(own.length / seconds, name).toBeGreaterThanOrEqual(34);
       expect(own.length / seconds, name).toBeLessThanOrEqual(42);
-      const gaps = own.map((run) => run.scheduledMs).sort((a, b) => a - b).slice(1).map((t, i) => t - own[i]!.scheduledMs);
+      const times = own.map((run) => run.scheduledMs).sort((a, b) => a - b);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
       expect(Math.max(...gaps), name).toBeLessThan(26);
     }
     expect(runs.every((run) => run.source === 'probe' && run.outcome === 'ok' && run.late === undefined)).toBe(true);
