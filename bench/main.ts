@@ -4,10 +4,14 @@
  * measurement; `--only NAME` runs one section.
  */
 import { parseArgs } from 'node:util';
+import { engineSection } from './sections/engine.js';
 import { monolithSection } from './sections/monolith.js';
+import { variantsSection } from './sections/variants.js';
 
 const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) => Promise<void>> = {
   monolith: monolithSection,
+  variants: variantsSection,
+  engine: engineSection,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });

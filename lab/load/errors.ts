@@ -23,7 +23,8 @@ export class GeneratorStartError extends GeneratorError {
 
 /** The worker process ended without sending its summary (killed, or crashed). */
 export class GeneratorExitedError extends GeneratorError {
-  constructor(readonly generator: string, readonly exitCode: number | null, readonly signal: NodeJS.Signals | null) {
-    super(`${generator} worker exited (${signal ? `signal ${signal}` : `code ${exitCode}`}) before sending its summary`);
+  constructor(readonly generator: string, readonly exitCode: number | null, readonly signal: NodeJS.Signals | null, readonly stderrTail = '') {
+    super(`${generator} worker exited (${signal ? `signal ${signal}` : `code ${exitCode}`}) before sending its summary` +
+      (stderrTail && `; its stderr ended with:\n${stderrTail}`));
   }
 }

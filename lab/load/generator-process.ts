@@ -20,6 +20,7 @@ export interface GeneratorProcessOptions {
 }
 
 const KILL_AFTER_GRACE_MS = 5000;
+const STDERR_TAIL_CHARS = 4000;
 
 export class GeneratorProcess<Run extends GeneratedRun = GeneratedRun> {
   startedAtMs = Number.NaN;
@@ -29,10 +30,12 @@ export class GeneratorProcess<Run extends GeneratedRun = GeneratedRun> {
   private readonly closed: Promise<void>;
   private readonly finished: Promise<LoadSummary>;
   private stopping: Promise<LoadSummary | undefined> | undefined;
+  /** The end of the worker's stderr, for error messages (a worker writes nothing there unless it crashes). */
+  private stderrTail = '';
 
   /** `Run` narrows what the worker's config lets it produce (no `raw-get` unless its mix has it). */
   static async start<Run extends GeneratedRun>(options: GeneratorProcessOptions): Promise<GeneratorProcess<Run>> {
-    const child = spawn(process.execPath, [resolveEntry(options.entry)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    const child = spawn(process.execPath, [resolveEntry(options.entry)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
     const generator = new GeneratorProcess<Run>(options, child);
     try {
       generator.startedAtMs = await generator.handshake(options.config, options.startTimeoutMs ?? 15_000);
@@ -46,7 +49,8 @@ export class GeneratorProcess<Run extends GeneratedRun = GeneratedRun> {
 
   private constructor(private readonly options: GeneratorProcessOptions, private readonly child: ChildProcess) {
     this.closed = new Promise((resolve) => child.once('close', () => resolve()));
-    this.finished = this.closed.then(() => this.summary ?? Promise.reject(new GeneratorExitedError(options.name, child.exitCode, child.signalCode)));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => { this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL_CHARS); });
+    this.finished = this.closed.then(() => this.summary ?? Promise.reject(new GeneratorExitedError(options.name, child.exitCode, child.signalCode, this.stderrTail)));
     this.finished.catch(() => undefined); // observed through done()
     child.on('error', () => undefined); // a spawn failure also ends in 'close'
     child.on('message', (message: FromWorker) => {
@@ -109,7 +113,7 @@ export class GeneratorProcess<Run extends GeneratedRun = GeneratedRun> {
         settle();
       });
       this.child.once('error', (error) => { settle(); reject(new GeneratorStartError(this.options.name, error.message, { cause: error })); });
-      void this.closed.then(() => { settle(); reject(new GeneratorStartError(this.options.name, `exited with ${this.child.exitCode ?? this.child.signalCode}`)); });
+      void this.closed.then(() => { settle(); reject(new GeneratorStartError(this.options.name, `exited with ${this.child.exitCode ?? this.child.signalCode}${this.stderrTail && `; its stderr ended with:\n${this.stderrTail}`}`)); });
       this.send({ type: 'start', config });
     });
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../journeys/fixtures/fake-shop.js';
 import { NonLoopbackTargetError, type JourneyRun } from '../journeys/index.js';
 import { startTestVariant, type VariantFixture } from '../../tests/support/variant-fixture.js';
-import { processesMatching } from './fixtures/processes.js';
+import { childProcessesMatching } from './fixtures/processes.js';
 import { InvalidGeneratorOptionsError, startLoad, type RunningLoad } from './index.js';
 
 async function collect(load: RunningLoad): Promise<JourneyRun[]> {
@@ -47,7 +47,7 @@ describe('load generator against a fake shop', () => {
   });
 
   it('classifies no answer in time as timeout and a closed port as refused', async () => {
-    shop.stall(3000);
+    shop.stall(30_000);
     const slow = await startLoad({ edgeUrl: shop.url, stages: [{ ratePerSecond: 20, durationMs: 500 }], requestTimeoutMs: 200 });
     const closed = await startFakeShop();
     await closed.close();
@@ -64,21 +64,21 @@ describe('load generator against a fake shop', () => {
     const load = await startLoad({ edgeUrl: shop.url, stages: [{ ratePerSecond: 50, durationMs: 60_000 }] });
     const runs: JourneyRun[] = [];
     load.onRuns((batch) => runs.push(...batch));
-    expect(processesMatching('lab/load/worker')).toContain(load.pid);
+    expect(childProcessesMatching('lab/load/worker')).toContain(load.pid);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const summary = await load.stop();
     expect(await load.stop()).toBe(summary);
     expect(summary?.stopped).toBe(true);
     expect(runs.length).toBe(summary?.total.completed);
     expect(runs.length).toBeGreaterThan(10);
-    expect(processesMatching('lab/load/worker')).toEqual([]);
+    expect(childProcessesMatching('lab/load/worker')).toEqual([]);
   });
 
   it('refuses a target that is not loopback, and bad stages, before starting anything', async () => {
     await expect(startLoad({ edgeUrl: 'http://example.com', stages: [{ ratePerSecond: 1, durationMs: 100 }] })).rejects.toThrow(NonLoopbackTargetError);
     await expect(startLoad({ edgeUrl: 'http://192.168.1.1:80', stages: [{ ratePerSecond: 1, durationMs: 100 }] })).rejects.toThrow(/not a loopback address/);
     await expect(startLoad({ edgeUrl: shop.url, stages: [] })).rejects.toThrow(InvalidGeneratorOptionsError);
-    expect(processesMatching('lab/load/worker')).toEqual([]);
+    expect(childProcessesMatching('lab/load/worker')).toEqual([]);
   });
 });
 

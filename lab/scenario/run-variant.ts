@@ -19,6 +19,9 @@ import { sleepUntil } from './abortable.js';
 import { planFaults } from './resolve-faults.js';
 import type { Scenario } from './schema.js';
 
+/** The load runs a little past the measurement window, so a late worker start cannot end it early. */
+const LOAD_SLACK_MS = 1_000;
+
 export interface FaultWindow { readonly spec: FaultSpec; readonly startMs: number; readonly endMs: number }
 
 export interface VariantRunRecord {
@@ -73,15 +76,17 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     readyAfterMs = Date.now() - startedAtMs;
     const edgeUrl = running.edgeUrl;
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
-    const measureStart = Date.now() + scenario.timing.warmupMs;
-    const measureEnd = measureStart + plan.measureMs;
-    const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs + plan.measureMs }];
-    probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.load.requestTimeoutMs, seed: scenario.seed });
+    const loadMs = scenario.timing.warmupMs + plan.measureMs + LOAD_SLACK_MS;
+    const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
+    probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
     probes.onRuns((batch) => runs.push(...batch));
     if (stages.some((s) => s.ratePerSecond > 0)) {
       load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
       load.onRuns((batch) => runs.push(...batch));
     }
+    // The clock starts once the traffic runs: a slow worker start must not eat into the warm-up.
+    const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + scenario.timing.warmupMs;
+    const measureEnd = measureStart + plan.measureMs;
     window = { startMs: measureStart, endMs: measureEnd };
     onProgress?.('warm-up', 0);
     await sleepUntil(measureStart, signal);

@@ -53,7 +53,14 @@ export const scenarioSchema = z.object({
     stages: z.array(z.object({ ratePerSecond: z.number().min(1).max(10_000), durationMs: ms.min(500) }).strict()).min(1).optional(),
     requestTimeoutMs: ms.min(100).default(3_000),
   }).strict(),
-  probes: z.object({ intervalMs: z.number().int().min(5).max(5_000).default(25) }).strict().default({ intervalMs: 25 }),
+  /**
+   * A probe whose request is not answered within `timeoutMs` counts as failed: downtime is the time
+   * during which a user's request would not be answered within that long.
+   */
+  probes: z.object({
+    intervalMs: z.number().int().min(5).max(5_000).default(25),
+    timeoutMs: ms.min(100).default(2_000),
+  }).strict().default({ intervalMs: 25, timeoutMs: 2_000 }),
   timing: z.object({
     warmupMs: ms.default(2_000),
     measureMs: ms.min(1_000),
