@@ -5,7 +5,7 @@
  *   journey ──needs──▶ modules ──hosted by──▶ components ──dependsOn*──▶ components
  *
  * A journey's path is the edge plus every component hosting a module it needs, closed over what
- * each calls while serving a request (`calls`, else `dependsOn`); a broker that only carries events
+ * each request passes through (`via`, else `dependsOn`); a broker that only carries events
  * is left off request paths.
  */
 import type { JourneyName } from '../journeys/types.js';
@@ -63,7 +63,7 @@ function closure(topology: Topology, start: readonly string[]): Set<string> {
     if (!component || seen.has(name)) return;
     if (component.kind === 'broker' && component.carries === 'events') return;
     seen.add(name);
-    ((component.kind === 'app' ? component.calls : undefined) ?? component.dependsOn).forEach(visit);
+    ((component.kind === 'app' ? component.via : undefined) ?? component.dependsOn).forEach(visit);
   };
   start.forEach(visit);
   return seen;

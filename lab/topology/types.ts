@@ -44,10 +44,11 @@ export interface AppComponent extends ComponentBase {
   /** SQLite database files this component opens, relative to the variant's data dir. */
   readonly databases: readonly string[];
   /**
-   * Components it calls synchronously while serving a request, when that differs from `dependsOn`
-   * (which is start order). The blast-radius prediction follows these.
+   * Components every request it serves passes through, whatever the request; the hosts of the modules a
+   * request needs come on top, per journey. Defaults to `dependsOn` (which is start order). The
+   * blast-radius prediction follows these: a gateway that reaches services by capability has `via: []`.
    */
-  readonly calls?: readonly string[];
+  readonly via?: readonly string[];
   /** Serves HTTP on its own port (false for pure queue consumers, which still expose /readyz). */
   readonly http: true;
 }

@@ -52,15 +52,17 @@ export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Pr
 async function reserveAndPlace(deps: CheckoutDeps, request: CheckoutRequest, cart: Cart, orderId: string): Promise<Result<Order>> {
   const reserved = await deps.inventory.reserve(orderId, cart.lines.map(({ productId, quantity }) => ({ productId, quantity })));
   if (!reserved.ok) return reserved;
+  let placed: Result<Order>;
   try {
-    const placed = await authorizeAndCreate(deps, request, cart, orderId);
-    if (!placed.ok || placed.value.id !== orderId) await compensate(deps, orderId);
-    if (placed.ok) await deps.carts.clear(request.cartId);
-    return placed;
+    placed = await authorizeAndCreate(deps, request, cart, orderId);
   } catch (error) {
     await compensate(deps, orderId).catch(() => undefined);
     throw error;
   }
+  if (!placed.ok || placed.value.id !== orderId) await compensate(deps, orderId);
+  // The order stands once saved: a cart that fails to clear is left for the client, never undone.
+  if (placed.ok) await deps.carts.clear(request.cartId).catch(() => undefined);
+  return placed;
 }
 
 /** Another attempt with the same key owns it: its order when placed, else it is still in progress. */
@@ -78,9 +80,11 @@ async function authorizeAndCreate(deps: CheckoutDeps, request: CheckoutRequest, 
   return ok(creation.order);
 }
 
+/** Voids the payment and releases the stock; one failing does not keep the other from running. */
 async function compensate(deps: CheckoutDeps, orderId: string): Promise<void> {
-  await deps.payments.void(orderId);
-  await deps.inventory.release(orderId);
+  const [voided, released] = await Promise.allSettled([deps.payments.void(orderId), deps.inventory.release(orderId)]);
+  const failure = [voided, released].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 function newOrder(id: string, cart: Cart, cardLast4: string, now: Date): Order {

@@ -19,6 +19,7 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private again = false;
+  private failing = false;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -59,8 +60,12 @@ export class OutboxRelay {
         }
         if (batch.length < batchSize) break;
       }
+      if (this.failing) this.options.logger.info('outbox relay: publishing again');
+      this.failing = false;
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'outbox relay: publish failed, will retry');
+      // Once per outage, not every round: a broker that is down for a minute is one line in the log.
+      if (!this.failing) this.options.logger.warn({ err: error }, 'outbox relay: publish failed, retrying until the transport is back');
+      this.failing = true;
     }
   }
 }

@@ -1,0 +1,13 @@
+/** The gateway's process: the public API over the micro services, stateless. */
+import { createPublicApi } from '../../common/http/public-api.js';
+import { runComponent, serve } from '../shared/run-component.js';
+import { downstreamClients } from './downstreams.js';
+import { createGatewayShop } from './gateway-shop.js';
+
+await runComponent(process.env, [], async ({ config, logger }) => {
+  const clients = downstreamClients(config, logger);
+  const app = createPublicApi(createGatewayShop(clients, logger), logger);
+  return serve(app, config.port, async () => {
+    await Promise.all(Object.values(clients).map((client) => client.close()));
+  });
+});

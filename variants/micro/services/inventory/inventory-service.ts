@@ -1,0 +1,58 @@
+/**
+ * inventory: stock levels and reservations in the inventory service's own database, seeded from the
+ * catalog's initial stock on first open. Reserve and release are keyed by order id and idempotent, so
+ * the order service may retry them. OrderPlaced events (durable consumer `inventory`) commit the stock.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { generateCatalog, releaseStock, reserveStock } from '../../../../shared-domain/index.js';
+import { LIMITS } from '../../../../shared-domain/limits.js';
+import { idSchema } from '../../../common/http/schemas.js';
+import { inventoryOnOrderPlaced } from '../../../common/order-placed-handlers.js';
+import { AppliedEvents } from '../../../common/sqlite/applied-events.js';
+import { openDatabase } from '../../../common/sqlite/database.js';
+import { SqliteInventoryRepository } from '../../../common/sqlite/inventory-repository.js';
+import { connectOrderEvents } from '../../shared/events/order-events.js';
+import { MICRO_DATABASES } from '../../databases.js';
+import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
+import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
+
+/** Its name in `applied_events`, shared with the other variants' inventory handler. */
+const INVENTORY_CONSUMER = 'inventory';
+
+const reserveSchema = z.object({
+  lines: z.array(z.object({ productId: idSchema, quantity: z.number().int().min(1) })).min(1).max(LIMITS.cartLinesMax),
+});
+
+export async function startInventoryService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+  const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.inventory), modules: ['inventory'], products: generateCatalog(config.seed) });
+  const stock = new SqliteInventoryRepository(db);
+  const events = connectOrderEvents({
+    config, logger,
+    consume: { durable: INVENTORY_CONSUMER, handle: inventoryOnOrderPlaced(stock, new AppliedEvents(db, INVENTORY_CONSUMER)) },
+  });
+
+  const app = createServiceApp({
+    logger,
+    readiness: () => ({ ready: db.open && events.link.ready, checks: { database: db.open, nats: events.link.ready } }),
+    routes: (routes) => {
+      routes.put('/reservations/:orderId', async (req, res) => {
+        const orderId = parseOr400(idSchema, req.params.orderId, res);
+        const body = orderId === undefined ? undefined : parseOr400(reserveSchema, req.body, res);
+        if (orderId === undefined || !body) return;
+        await faults.guard('inventory');
+        sendResult(res, 200, await reserveStock(stock, orderId, body.lines));
+      });
+      // A compensation: not guarded, as in the monolith, so a module fault cannot strand reserved stock.
+      routes.delete('/reservations/:orderId', async (req, res) => {
+        const orderId = parseOr400(idSchema, req.params.orderId, res);
+        if (orderId === undefined) return;
+        sendResult(res, 200, await releaseStock(stock, orderId));
+      });
+    },
+  });
+  return serve(app, config.port, async () => {
+    await events.stop();
+    db.close();
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * order: orders in the order service's own database, and the checkout saga over HTTP:
+ *
+ *   POST /checkout ─ cart GET ─ inventory PUT reservation ─ payment PUT ─ save order + OrderPlaced
+ *   (one transaction: the outbox) ─ cart emptied ─ 201     decline or failure: void, release
+ *   outbox relay ─ JetStream `orders.placed` (msgID = event id), marked published after the ack
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { checkout, getOrder } from '../../../../shared-domain/index.js';
+import type { Logger } from 'pino';
+import { serviceUrl, type AppConfig } from '../../../common/config.js';
+import { checkoutSchema, idempotencyKeySchema } from '../../../common/http/schemas.js';
+import { systemClock, uuidIds } from '../../../common/ids.js';
+import { OutboxRelay } from '../../../common/outbox-relay.js';
+import { openDatabase } from '../../../common/sqlite/database.js';
+import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
+import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
+import type { DownstreamBudgets } from '../../shared/call-policy.js';
+import { connectOrderEvents } from '../../shared/events/order-events.js';
+import { publishOrderPlaced } from '../../shared/events/order-stream.js';
+import { MICRO_DATABASES } from '../../databases.js';
+import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
+import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
+import { ServiceClient } from '../../shared/service-client.js';
+import { httpCheckoutPorts } from './checkout-ports.js';
+
+const idempotencyKeyHeaderSchema = z.object({ key: idempotencyKeySchema });
+
+/**
+ * Each step of a checkout gets 0.8 s per attempt and 2 s in all, retries included: these services
+ * answer in milliseconds, so a step that takes longer is failing. A saga that runs into several such
+ * deadlines outlives the gateway's 6 s; the client's retry with the same Idempotency-Key then answers
+ * with the order, if this attempt placed one.
+ */
+const STEP_BUDGET: DownstreamBudgets = {
+  idempotent: { attemptTimeoutMs: 800, retries: 2, totalTimeoutMs: 2_000 },
+  oneShotTimeoutMs: 2_000,
+};
+
+export async function startOrderService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+  const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.order), modules: ['orders'] });
+  const orders = new SqliteOrderRepository(db);
+  const events = connectOrderEvents({ config, logger });
+  const relay = new OutboxRelay({
+    outbox: new SqliteOutbox(db),
+    logger,
+    publish: (event) => publishOrderPlaced(events.link.connection().jetstream(), event),
+  }).start();
+  const clients = downstreamClients(config, logger);
+  const deps = { ...httpCheckoutPorts(clients, logger), orders, ids: uuidIds, clock: systemClock };
+
+  const app = createServiceApp({
+    logger,
+    readiness: () => ({ ready: db.open && events.link.ready, checks: { database: db.open, nats: events.link.ready } }),
+    routes: (routes) => {
+      routes.post('/checkout', async (req, res) => {
+        const body = parseOr400(checkoutSchema, req.body, res);
+        const key = body && parseOr400(idempotencyKeyHeaderSchema, { key: req.get('idempotency-key') }, res);
+        if (!body || !key) return;
+        await faults.guard('orders');
+        const placed = await checkout(deps, { cartId: body.cartId, cardNumber: body.card.number, idempotencyKey: key.key });
+        if (placed.ok) relay.poke();
+        sendResult(res, 201, placed);
+      });
+      routes.get('/orders/:id', async (req, res) => {
+        await faults.guard('orders');
+        sendResult(res, 200, await getOrder(orders, req.params.id));
+      });
+    },
+  });
+  return serve(app, config.port, async () => {
+    await relay.stop();
+    await events.stop();
+    await Promise.all(Object.values(clients).map((client) => client.close()));
+    db.close();
+  });
+}
+
+function downstreamClients(config: AppConfig, logger: Logger) {
+  const client = (name: string) => new ServiceClient(name, serviceUrl(config, name), STEP_BUDGET, logger);
+  return { cart: client('cart'), inventory: client('inventory'), payment: client('payment') };
+}

@@ -1,0 +1,47 @@
+/**
+ * payment: the simulated card provider, with its payments in its own database. Authorize and void are
+ * keyed by order id and idempotent (a second authorize answers the first decision), so the order
+ * service may retry them.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { authorizePayment, voidPayment } from '../../../../shared-domain/index.js';
+import { idSchema } from '../../../common/http/schemas.js';
+import { openDatabase } from '../../../common/sqlite/database.js';
+import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
+import { MICRO_DATABASES } from '../../databases.js';
+import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
+import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
+
+/** Card numbers are checked by the use case itself, so its message is the one callers see. */
+const authorizeSchema = z.object({
+  amountCents: z.number().int(),
+  card: z.object({ number: z.string().max(100) }),
+});
+
+export async function startPaymentService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+  const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.payment), modules: ['payment'] });
+  const payments = new SqlitePaymentRepository(db);
+
+  const app = createServiceApp({
+    logger,
+    readiness: () => ({ ready: db.open, checks: { database: db.open } }),
+    routes: (routes) => {
+      routes.put('/payments/:orderId', async (req, res) => {
+        const orderId = parseOr400(idSchema, req.params.orderId, res);
+        const body = orderId === undefined ? undefined : parseOr400(authorizeSchema, req.body, res);
+        if (orderId === undefined || !body) return;
+        await faults.guard('payment');
+        sendResult(res, 200, await authorizePayment(payments, orderId, body.amountCents, body.card.number));
+      });
+      // A compensation: not guarded, as in the monolith, so a module fault cannot strand a payment.
+      routes.delete('/payments/:orderId', async (req, res) => {
+        const orderId = parseOr400(idSchema, req.params.orderId, res);
+        if (orderId === undefined) return;
+        await voidPayment(payments, orderId);
+        res.status(204).end();
+      });
+    },
+  });
+  return serve(app, config.port, () => void db.close());
+}

@@ -1,0 +1,76 @@
+/**
+ * The one stream of the micro variant: OrderPlaced events on `orders.placed`, kept on disk by
+ * JetStream. The order service publishes with `msgID = event.id`, so an event relayed twice (its
+ * publish ack was lost) is stored once; each consumer service reads through its own durable consumer.
+ */
+import { AckPolicy, DeliverPolicy, NatsError, RetentionPolicy, StorageType, nanos, type JetStreamClient, type JetStreamManager } from 'nats';
+import { z } from 'zod';
+import type { OrderPlaced } from '../../../../shared-domain/types.js';
+import { MalformedEventError } from './errors.js';
+
+export const ORDER_STREAM = 'ORDERS';
+export const ORDER_PLACED_SUBJECT = 'orders.placed';
+
+/** Longer than any outage the lab stages: a relay retrying after it still hits JetStream's de-dup. */
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
+const PUBLISH_ACK_TIMEOUT_MS = 2_000;
+/** Unacked for this long (a consumer died mid-message): delivered again. */
+const ACK_WAIT_MS = 10_000;
+
+export async function ensureOrderStream(jsm: JetStreamManager): Promise<void> {
+  if (await exists(() => jsm.streams.info(ORDER_STREAM))) return;
+  await jsm.streams.add({
+    name: ORDER_STREAM,
+    subjects: ['orders.>'],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    max_age: nanos(7 * 24 * 3_600_000),
+  });
+}
+
+/** A durable pull consumer of every OrderPlaced event, acked one by one. */
+export async function ensureOrderPlacedConsumer(jsm: JetStreamManager, durable: string): Promise<void> {
+  if (await exists(() => jsm.consumers.info(ORDER_STREAM, durable))) return;
+  await jsm.consumers.add(ORDER_STREAM, {
+    durable_name: durable,
+    filter_subject: ORDER_PLACED_SUBJECT,
+    deliver_policy: DeliverPolicy.All,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(ACK_WAIT_MS),
+    max_deliver: -1,
+    max_ack_pending: 1_000,
+  });
+}
+
+/** Resolves once JetStream has stored the event (or knew it already); throws otherwise. */
+export async function publishOrderPlaced(js: JetStreamClient, event: OrderPlaced): Promise<void> {
+  await js.publish(ORDER_PLACED_SUBJECT, Buffer.from(JSON.stringify(event)), { msgID: event.id, timeout: PUBLISH_ACK_TIMEOUT_MS });
+}
+
+const orderPlacedSchema = z.object({
+  id: z.string().min(1),
+  type: z.literal('OrderPlaced'),
+  orderId: z.string().min(1),
+  lines: z.array(z.object({ productId: z.string(), quantity: z.number().int().positive() })),
+  totalCents: z.number().int(),
+  occurredAt: z.string(),
+});
+
+export function decodeOrderPlaced(subject: string, data: Uint8Array): OrderPlaced {
+  try {
+    return orderPlacedSchema.parse(JSON.parse(Buffer.from(data).toString('utf8')));
+  } catch (cause) {
+    throw new MalformedEventError(subject, { cause });
+  }
+}
+
+async function exists(info: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await info();
+    return true;
+  } catch (error) {
+    if (error instanceof NatsError && error.api_error?.code === 404) return false;
+    throw error;
+  }
+}

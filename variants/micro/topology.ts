@@ -1,0 +1,52 @@
+import type { AppComponent, Topology } from '../../lab/topology/types.js';
+import { MICRO_DATABASES as DB } from './databases.js';
+
+type ServiceSpec = Pick<AppComponent, 'name' | 'role' | 'entry' | 'modules' | 'databases' | 'dependsOn' | 'via'>;
+
+const app = (spec: ServiceSpec): AppComponent => ({
+  kind: 'app', replicas: 1, readinessPath: '/readyz', restart: 'always', http: true, ...spec,
+});
+
+/**
+ * Smart endpoints, dumb pipes: a stateless gateway calls one service per capability over HTTP; each
+ * service owns its data (its own SQLite file); OrderPlaced travels on NATS JetStream. `dependsOn` is
+ * the start order: the services a component calls, and NATS for those that publish or consume.
+ */
+export const microTopology: Topology = {
+  variant: 'micro',
+  description: 'A stateless gateway over six services, each with its own database; HTTP calls with timeouts, retries, breakers and fallbacks; OrderPlaced on NATS JetStream.',
+  edge: 'gateway',
+  components: [
+    { kind: 'broker', name: 'nats', broker: 'nats', carries: 'events', role: 'NATS JetStream: the ORDERS stream with durable consumers for inventory and recommendation', dependsOn: [] },
+    app({
+      name: 'gateway', role: 'the public API: calls the services with timeouts, retries on reads, circuit breakers and fallbacks',
+      entry: 'variants/micro/gateway/main.ts', modules: [], databases: [], dependsOn: ['catalog', 'recommendation', 'cart', 'order'],
+      // It reaches each service by capability: a request passes only the services its journey needs.
+      via: [],
+    }),
+    app({
+      name: 'catalog', role: 'product pages and search over the seeded catalog (read-only reference data, no database)',
+      entry: 'variants/micro/services/catalog/main.ts', modules: ['catalog', 'search'], databases: [], dependsOn: [],
+    }),
+    app({
+      name: 'recommendation', role: 'recommendations from co-purchase counts fed by OrderPlaced events',
+      entry: 'variants/micro/services/recommendation/main.ts', modules: ['recommendations'], databases: [DB.recommendation], dependsOn: ['nats'],
+    }),
+    app({
+      name: 'cart', role: 'carts, priced from a seeded projection of the catalog',
+      entry: 'variants/micro/services/cart/main.ts', modules: ['cart'], databases: [DB.cart], dependsOn: [],
+    }),
+    app({
+      name: 'order', role: 'orders; orchestrates checkout over HTTP with compensation; relays OrderPlaced from its outbox to JetStream',
+      entry: 'variants/micro/services/order/main.ts', modules: ['orders'], databases: [DB.order], dependsOn: ['nats', 'cart', 'inventory', 'payment'],
+    }),
+    app({
+      name: 'inventory', role: 'stock reservations; commits stock on OrderPlaced',
+      entry: 'variants/micro/services/inventory/main.ts', modules: ['inventory'], databases: [DB.inventory], dependsOn: ['nats'],
+    }),
+    app({
+      name: 'payment', role: 'the simulated card provider',
+      entry: 'variants/micro/services/payment/main.ts', modules: ['payment'], databases: [DB.payment], dependsOn: [],
+    }),
+  ],
+};
