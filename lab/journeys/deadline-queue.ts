@@ -1,14 +1,32 @@
+import { EventEmitter } from 'node:events';
 import { RequestTimeoutError, RunStoppedError } from './errors.js';
+
+/**
+ * The abort signal undici accepts besides AbortSignal: an EventEmitter that emits `abort`, with a
+ * `reason` that undici rejects the request (or its body) with. Much cheaper than an AbortController,
+ * which matters at thousands of requests a second.
+ */
+export class DeadlineSignal extends EventEmitter {
+  aborted = false;
+  reason: Error | undefined;
+
+  abort(reason: Error): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
+}
 
 /** One armed request timeout: pass `signal` to the request, `release()` once it answered. */
 export interface Deadline {
-  readonly signal: AbortSignal;
+  readonly signal: DeadlineSignal;
   release(): void;
 }
 
 interface Entry {
   readonly atMs: number;
-  readonly controller: AbortController;
+  readonly signal: DeadlineSignal;
   released: boolean;
 }
 
@@ -25,11 +43,11 @@ export class DeadlineQueue {
   constructor(readonly timeoutMs: number, private readonly now: () => number = () => performance.now()) {}
 
   arm(): Deadline {
-    const controller = new AbortController();
-    if (this.stopped) controller.abort(new RunStoppedError());
-    const entry: Entry = { atMs: this.now() + this.timeoutMs, controller, released: false };
+    const signal = new DeadlineSignal();
+    if (this.stopped) signal.abort(new RunStoppedError());
+    const entry: Entry = { atMs: this.now() + this.timeoutMs, signal, released: false };
     this.entries.push(entry);
-    return { signal: controller.signal, release: () => { entry.released = true; } };
+    return { signal, release: () => { entry.released = true; } };
   }
 
   /** Aborts every request whose deadline passed and was not released. */
@@ -39,7 +57,7 @@ export class DeadlineQueue {
       const entry = entries[this.head] as Entry;
       if (entry.atMs > nowMs) break;
       this.head += 1;
-      if (!entry.released) entry.controller.abort(new RequestTimeoutError(this.timeoutMs));
+      if (!entry.released) entry.signal.abort(new RequestTimeoutError(this.timeoutMs));
     }
     if (this.head > 1024 && this.head * 2 > entries.length) {
       this.entries = entries.slice(this.head);
@@ -47,12 +65,19 @@ export class DeadlineQueue {
     }
   }
 
+  /** When the earliest armed deadline falls due (Infinity when none is armed): the generator wakes then. */
+  nextDueMs(): number {
+    const entries = this.entries;
+    while (this.head < entries.length && (entries[this.head] as Entry).released) this.head += 1;
+    return this.head < entries.length ? (entries[this.head] as Entry).atMs : Infinity;
+  }
+
   /** Aborts everything in flight with `RunStoppedError`, and every request armed from now on. */
   stopAll(): void {
     this.stopped = true;
     for (let i = this.head; i < this.entries.length; i++) {
       const entry = this.entries[i] as Entry;
-      if (!entry.released) entry.controller.abort(new RunStoppedError());
+      if (!entry.released) entry.signal.abort(new RunStoppedError());
     }
     this.entries = [];
     this.head = 0;

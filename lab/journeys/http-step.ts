@@ -41,7 +41,8 @@ export async function httpStep(context: StepContext, request: StepRequest): Prom
     const status = response.statusCode;
     const cause = causeOfStatus(status);
     if (cause !== undefined || request.json !== true) {
-      await response.body.dump({ limit: DUMP_LIMIT_BYTES, signal: deadline.signal });
+      // The request's signal still covers the body: a deadline passing now destroys it with the reason.
+      await response.body.dump({ limit: DUMP_LIMIT_BYTES });
       return cause === undefined ? { ok: true, status, body: undefined } : { ok: false, cause, status };
     }
     const text = await response.body.text();

@@ -1,4 +1,5 @@
 /** The load generator as a real worker process, against a fake shop and against the real monolith. */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../journeys/fixtures/fake-shop.js';
 import { NonLoopbackTargetError, type JourneyRun } from '../journeys/index.js';
@@ -100,3 +101,30 @@ describe('load generator against the monolith', () => {
     expect(checkouts.every((run) => run.orderId && run.idempotencyKey && run.cartId)).toBe(true);
   });
 });
+
+describe('worker lifetime', () => {
+  it('a worker exits by itself when the process that started it dies, even by SIGKILL', async () => {
+    const shop = await startFakeShop();
+    const parent = spawn(process.execPath, ['--import', 'tsx', 'lab/load/fixtures/load-then-wait.ts', shop.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const workerPid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      expect(isAlive(workerPid)).toBe(true);
+      parent.kill('SIGKILL');
+      const deadline = Date.now() + 5000;
+      while (isAlive(workerPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(isAlive(workerPid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+      await shop.close();
+    }
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

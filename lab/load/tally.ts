@@ -39,6 +39,8 @@ export interface LoadSummary {
   /** Per stage, in order; runs belong to the stage they were scheduled in. */
   readonly byStage: readonly LoadCounts[];
   readonly latencyMs: LatencySummary;
+  /** CPU time the worker process used (user + system). Close to `durationMs` means one core was saturated: the generator itself was the bottleneck. */
+  readonly workerCpuMs: number;
 }
 
 const zero = (): LoadCounts => ({ offered: 0, started: 0, completed: 0, late: 0, dropped: 0, ok: 0, degraded: 0, failed: 0 });
@@ -71,11 +73,11 @@ export class Tally {
     this.latencyMicros.recordValue(Math.max(1, Math.round(latencyMs * 1000)));
   }
 
-  summary(startedAtMs: number, durationMs: number, stopped: boolean): LoadSummary {
+  summary(startedAtMs: number, durationMs: number, stopped: boolean, workerCpuMs: number): LoadSummary {
     const h = this.latencyMicros;
     const ms = (micros: number) => micros / 1000;
     return {
-      startedAtMs, durationMs, stopped,
+      startedAtMs, durationMs, stopped, workerCpuMs,
       total: { ...this.total },
       byJourney: Object.fromEntries(Object.entries(this.byJourney).map(([kind, counts]) => [kind, { ...counts }])),
       byStage: this.byStage.map((counts) => ({ ...counts })),

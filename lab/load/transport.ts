@@ -9,12 +9,16 @@ export interface Transport {
 }
 
 /**
- * `connections` should be at least the number of runs that may be in flight: every run has at most one
- * request in flight, so no request ever queues inside the pool (which would hide time from the deadline).
+ * Keep-alive connections a worker opens at most. Requests beyond them wait inside the pool — still
+ * on the clock (latency counts from the schedule, the deadline is armed before queueing). A cap keeps
+ * a burst (after a stall, or a paused process) from turning into hundreds of new connections, each
+ * costing a handshake and making undici's pool scan longer, which would slow the generator itself.
  */
-export function createTransport(url: string, requestTimeoutMs: number, connections: number): Transport {
+export const MAX_CONNECTIONS = 128;
+
+export function createTransport(url: string, requestTimeoutMs: number, maxInFlight: number): Transport {
   const pool = new Pool(loopbackOrigin(url), {
-    connections,
+    connections: Math.min(maxInFlight, MAX_CONNECTIONS),
     pipelining: 1,
     connect: { timeout: requestTimeoutMs },
     // Our deadlines decide; these only back them up.

@@ -7,7 +7,7 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 1000;
 /** Probe runs of one journey in flight at most: a stall of several timeouts' worth still keeps ticking. */
 export const DEFAULT_PROBE_MAX_IN_FLIGHT = 250;
 /** How long `stop()` lets in-flight probe runs finish before cutting them off. */
-export const PROBE_STOP_GRACE_MS = 500;
+export const PROBE_STOP_GRACE_MS = 1000;
 
 export const probeConfigSchema = z.object({
   edgeUrl: z.string().refine(isLoopbackUrl, { message: 'must be http://127.0.0.1:PORT or http://[::1]:PORT' }),

@@ -12,7 +12,7 @@ export interface RunningProbes {
   /** Batches of finished probe runs (`source: 'probe'`), about every 100 ms; earlier batches are replayed to a late callback. */
   onRuns(callback: (runs: readonly JourneyRun[]) => void): void;
   /**
-   * Resolves once the worker flushed its last batch and exited (in-flight runs get 0.5 s, then are cut
+   * Resolves once the worker flushed its last batch and exited (in-flight runs get 1 s, then are cut
    * off), with counts per journey (offered, completed, dropped…). Idempotent.
    */
   stop(): Promise<LoadSummary | undefined>;

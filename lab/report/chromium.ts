@@ -1,6 +1,6 @@
 /** Headless Chromium for PNGs and the browser test: Debian's binary, never a downloaded one. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ChromiumMissingError } from './errors.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -15,5 +15,7 @@ export function chromiumAvailable(): boolean {
 
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumAvailable()) throw new ChromiumMissingError(CHROMIUM_PATH);
+  // Loaded here, not at import: building reports never needs the browser driver.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
 }

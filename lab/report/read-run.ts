@@ -13,14 +13,20 @@ export interface LoadedRun {
 }
 
 export function loadRun(runDir: string): LoadedRun {
+  const run = readRunFile(runDir);
+  const timeline = existsSync(join(runDir, 'timeline.json')) ? readJson(runDir, 'timeline.json') : {};
+  if (typeof timeline !== 'object' || timeline === null || Array.isArray(timeline)) throw new RunFilesError(runDir, 'timeline.json is not an object of variants');
+  return { dir: runDir, run, timeline: timeline as TimelineFile };
+}
+
+/** run.json alone: what the index needs. */
+export function readRunFile(runDir: string): RunFile {
   const run = readJson(runDir, 'run.json');
   if (!isRunFile(run)) throw new RunFilesError(runDir, 'run.json lacks schemaVersion, scenario, variants or verdicts');
   if (run.schemaVersion > RESULTS_SCHEMA_VERSION) {
     throw new RunFilesError(runDir, `run.json has schema version ${run.schemaVersion}; this archlab reads up to ${RESULTS_SCHEMA_VERSION}`);
   }
-  const timeline = existsSync(join(runDir, 'timeline.json')) ? readJson(runDir, 'timeline.json') : {};
-  if (typeof timeline !== 'object' || timeline === null || Array.isArray(timeline)) throw new RunFilesError(runDir, 'timeline.json is not an object of variants');
-  return { dir: runDir, run, timeline: timeline as TimelineFile };
+  return run;
 }
 
 /** Run folders (those holding a run.json) directly under `<resultsRoot>/runs` and `<resultsRoot>/reference`. */

@@ -1,10 +1,12 @@
 /** Every variant's topology, by name: the one place the lab learns which variants exist. */
 import { microTopology } from '../../variants/micro/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
+import { soaTopology } from '../../variants/soa/topology.js';
 import type { Topology, VariantName } from './types.js';
 
 export const TOPOLOGIES: Readonly<Partial<Record<VariantName, Topology>>> = {
   monolith: monolithTopology,
+  soa: soaTopology,
   micro: microTopology,
 };
 

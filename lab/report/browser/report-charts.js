@@ -43,8 +43,9 @@
       var y = chart.scales.y;
       ctx.save();
       ctx.font = '12px system-ui, sans-serif';
-      var labelled = 0;
-      (options.markers || []).forEach(function (marker) {
+      // Labels go on the first row where they do not overlap an earlier one.
+      var rowEnds = [];
+      (options.markers || []).slice().sort(function (a, b) { return a.x - b.x; }).forEach(function (marker) {
         var px = x.getPixelForValue(marker.x);
         if (px < area.left || px > area.right) return;
         ctx.strokeStyle = marker.color;
@@ -54,12 +55,15 @@
         ctx.moveTo(px, area.top);
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
-        if (marker.label) {
-          ctx.fillStyle = marker.color;
-          ctx.textAlign = 'left';
-          ctx.fillText(marker.label, px + 3, area.top + 12 + 14 * (labelled % 4));
-          labelled += 1;
-        }
+        if (!marker.label) return;
+        var width = ctx.measureText(marker.label).width;
+        var row = 0;
+        while (row < rowEnds.length && rowEnds[row] > px) row += 1;
+        if (row >= 6) return;
+        rowEnds[row] = px + width + 10;
+        ctx.fillStyle = marker.color;
+        ctx.textAlign = 'left';
+        ctx.fillText(marker.label, px + 3, area.top + 12 + 15 * row);
       });
       (options.guides || []).forEach(function (guide) {
         var py = y.getPixelForValue(guide.y);
@@ -90,8 +94,8 @@
       data: {
         datasets: spec.series.map(function (s) {
           return {
-            label: s.label, data: s.points, borderColor: s.color, backgroundColor: s.color,
-            borderDash: s.dash || [], borderWidth: 2.5, pointRadius: many ? 0 : 4, pointStyle: many ? 'line' : 'circle', tension: 0, spanGaps: false,
+            label: s.label, data: s.points, borderColor: s.secondary ? s.color + '99' : s.color, backgroundColor: s.color,
+            borderDash: s.dash || [], borderWidth: s.secondary ? 1.5 : 2.5, pointRadius: many ? 0 : 4, pointStyle: many ? 'line' : 'circle', tension: 0, spanGaps: false,
           };
         }),
       },
@@ -105,7 +109,7 @@
             title: { display: true, text: spec.yLabel }, ticks: { callback: percentTicks(spec.yPercent) },
           },
         },
-        plugins: { legend: { position: 'top', labels: { usePointStyle: true, pointStyleWidth: 36 } }, archlabOverlay: { bands: spec.bands, markers: spec.markers, guides: spec.guides } },
+        plugins: { legend: { position: 'top', labels: many ? { usePointStyle: true, pointStyleWidth: 36 } : { usePointStyle: true, boxHeight: 10 } }, archlabOverlay: { bands: spec.bands, markers: spec.markers, guides: spec.guides } },
       },
       plugins: [overlay],
     });
@@ -144,7 +148,7 @@
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
-    canvas.style.width = width + 'px';
+    canvas.style.width = '100%';
     canvas.style.height = height + 'px';
     var ctx = canvas.getContext('2d');
     ctx.scale(ratio, ratio);
@@ -187,6 +191,7 @@
   }
 
   var draw = { line: lineChart, bar: barChart, heatmap: heatmap };
+  var heatmaps = [];
   var byId = {};
   specs.forEach(function (spec) { byId[spec.id] = spec; });
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
@@ -194,9 +199,16 @@
     if (!spec) { console.error('archlab report: no data for chart ' + canvas.getAttribute('data-chart')); return; }
     try {
       draw[spec.kind](canvas, spec);
+      if (spec.kind === 'heatmap') heatmaps.push([canvas, spec]);
     } catch (error) {
       console.error('archlab report: chart ' + spec.id + ' failed: ' + error);
     }
+  });
+  // chart.js redraws its charts on resize; the heatmaps are redrawn here, once the resizing settles.
+  var resizeTimer;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { heatmaps.forEach(function (h) { heatmap(h[0], h[1]); }); }, 150);
   });
   document.documentElement.setAttribute('data-charts-ready', 'true');
 })();

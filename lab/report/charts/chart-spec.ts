@@ -9,6 +9,8 @@ export interface Series {
   readonly color: string;
   /** Canvas line dash, e.g. [6, 4]; solid when absent. */
   readonly dash?: readonly number[];
+  /** Drawn thinner and lighter: the secondary line of a pair (p50 beside p99). */
+  readonly secondary?: boolean;
   /** [x, y]; y null leaves a gap (nothing measured there). */
   readonly points: ReadonlyArray<readonly [number, number | null]>;
 }

@@ -52,7 +52,7 @@ export function timelineFigures(loaded: LoadedRun): { availability: Figure[]; la
         const columns = columnsOf(p, journey);
         return [
           { label: `${p.variant} p99`, color: p.color, points: latencyPoints(p, columns?.p99Ms) },
-          { label: `${p.variant} p50`, color: p.color, dash: [6, 4], points: latencyPoints(p, columns?.p50Ms) },
+          { label: `${p.variant} p50`, color: p.color, dash: [5, 4], secondary: true, points: latencyPoints(p, columns?.p50Ms) },
         ];
       }),
       bands, markers, guides: [],

@@ -1,4 +1,4 @@
-/** A variant's headline numbers as table cells, the same in the report, the index and the comparison. */
+/** A variant's headline numbers as table cells (report, index) or as one stacked block (comparison). */
 import { formatMs, formatPercent } from '../format.js';
 import type { VariantHeadline } from '../headline.js';
 import { html, type Html } from '../html.js';
@@ -6,40 +6,53 @@ import { variantColor } from '../palette.js';
 
 export const HEADLINE_COLUMNS = ['impact', 'worst downtime', 'hypothesis', 'integrity'] as const;
 
+interface Part { readonly cls: string; readonly text: string }
+
 export function variantChip(variant: string, index = 0): Html {
   return html`<span class="chip" style="--chip:${variantColor(variant, index)}">${variant}</span>`;
 }
 
 export function headlineCells(h: VariantHeadline): Html[] {
-  return [blastCell(h), downtimeCell(h), verdictCell(h), integrityCell(h)];
+  return headlineParts(h).map((p) => html`<td class="${p.cls}">${p.text}</td>`);
 }
 
-function blastCell(h: VariantHeadline): Html {
-  if (h.spofs) return html`<td>SPOFs: ${h.spofs.join(', ') || 'none'}</td>`;
-  if (typeof h.capacityPerSecond === 'number' || h.capacityPerSecond === null) {
-    return html`<td>capacity ${h.capacityPerSecond === null ? 'below the first stage' : `${h.capacityPerSecond}/s`}</td>`;
+export function headlineBlock(h: VariantHeadline): Html {
+  return html`${headlineParts(h).map((p, i) => html`<div><span class="muted">${HEADLINE_COLUMNS[i]}:</span> <span class="${p.cls}">${p.text}</span></div>`)}`;
+}
+
+function headlineParts(h: VariantHeadline): Part[] {
+  return [impact(h), downtime(h), verdict(h), integrity(h)];
+}
+
+function impact(h: VariantHeadline): Part {
+  if (h.spofs) return { cls: h.spofs.length > 0 ? 'warn' : 'ok', text: `single points of failure: ${h.spofs.join(', ') || 'none'}` };
+  if (h.capacityPerSecond !== undefined) {
+    return { cls: '', text: `capacity ${h.capacityPerSecond === null ? 'below the first stage' : `${h.capacityPerSecond}/s`}` };
   }
-  if (!h.blastRadius) return html`<td class="muted">n/a</td>`;
+  if (!h.blastRadius) return { cls: 'muted', text: 'n/a' };
   const { hit, measured, weightedShare } = h.blastRadius;
-  return html`<td class="${hit === 0 ? 'ok' : hit === measured ? 'bad' : 'warn'}">${hit}/${measured} journeys (${formatPercent(weightedShare, 0)} of traffic)</td>`;
+  return { cls: hit === 0 ? 'ok' : hit === measured ? 'bad' : 'warn', text: `${hit}/${measured} journeys hit (${formatPercent(weightedShare, 0)} of traffic)` };
 }
 
-function downtimeCell(h: VariantHeadline): Html {
+function downtime(h: VariantHeadline): Part {
   const worst = h.worstDowntime;
-  if (!worst) return html`<td class="muted">n/a</td>`;
-  const text = `${formatMs(worst.downtimeMs)} (${worst.journey})${worst.recovered ? '' : ', never recovered'}`;
-  return html`<td class="${!worst.recovered ? 'bad' : worst.downtimeMs === 0 ? 'ok' : ''}">${text}</td>`;
+  if (!worst) return { cls: 'muted', text: 'n/a' };
+  if (worst.downtimeMs === 0 && worst.recovered) return { cls: 'ok', text: 'none' };
+  return {
+    cls: !worst.recovered ? 'bad' : worst.downtimeMs === 0 ? 'ok' : '',
+    text: `${formatMs(worst.downtimeMs)} (${worst.journey})${worst.recovered ? '' : ', never recovered'}`,
+  };
 }
 
-function verdictCell(h: VariantHeadline): Html {
+function verdict(h: VariantHeadline): Part {
   const { held, notHeld, untested, total } = h.verdicts;
-  if (total === 0) return html`<td class="muted">none stated</td>`;
+  if (total === 0) return { cls: 'muted', text: 'none stated' };
   const word = notHeld > 0 ? 'did not hold' : untested > 0 ? 'not testable' : 'held';
-  return html`<td class="${notHeld > 0 ? 'bad' : untested > 0 ? 'muted' : 'ok'}">${word} (${held}/${total} held)</td>`;
+  return { cls: notHeld > 0 ? 'bad' : untested > 0 ? 'muted' : 'ok', text: `${word} (${held}/${total} held)` };
 }
 
-function integrityCell(h: VariantHeadline): Html {
-  if (h.status === 'failed') return html`<td class="bad">run failed: ${h.error ?? 'error'}</td>`;
-  if (!h.integrity) return html`<td class="muted">not checked</td>`;
-  return h.integrity.clean ? html`<td class="ok">clean</td>` : html`<td class="bad">${h.integrity.issues} issue${h.integrity.issues === 1 ? '' : 's'}</td>`;
+function integrity(h: VariantHeadline): Part {
+  if (h.status === 'failed') return { cls: 'bad', text: `run failed: ${h.error ?? 'error'}` };
+  if (!h.integrity) return { cls: 'muted', text: 'not checked' };
+  return h.integrity.clean ? { cls: 'ok', text: 'clean' } : { cls: 'bad', text: `${h.integrity.issues} issue${h.integrity.issues === 1 ? '' : 's'}` };
 }

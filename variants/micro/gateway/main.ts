@@ -7,7 +7,7 @@ import { createGatewayShop } from './gateway-shop.js';
 await runComponent(process.env, [], async ({ config, logger }) => {
   const clients = downstreamClients(config, logger);
   const app = createPublicApi(createGatewayShop(clients, logger), logger);
-  return serve(app, config.port, async () => {
+  return serve(app, config, async () => {
     await Promise.all(Object.values(clients).map((client) => client.close()));
   });
 });

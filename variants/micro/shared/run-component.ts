@@ -33,8 +33,8 @@ export async function runComponent(env: NodeJS.ProcessEnv, modules: readonly Mod
 }
 
 /** Serves `app` on `port`; `stop()` closes the server first, then whatever else the component holds. */
-export async function serve(app: express.Express, port: number, closeRest: () => Promise<void> | void): Promise<StartedComponent> {
-  const server = await listen(app, port);
+export async function serve(app: express.Express, at: { port: number; host: string }, closeRest: () => Promise<void> | void): Promise<StartedComponent> {
+  const server = await listen(app, at.port, at.host);
   return {
     url: server.url,
     stop: async () => {

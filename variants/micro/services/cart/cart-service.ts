@@ -54,5 +54,5 @@ export async function startCartService({ config, logger, faults }: ComponentCont
       });
     },
   });
-  return serve(app, config.port, () => void db.close());
+  return serve(app, config, () => void db.close());
 }

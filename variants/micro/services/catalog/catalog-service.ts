@@ -30,5 +30,5 @@ export async function startCatalogService({ config, logger, faults }: ComponentC
       });
     },
   });
-  return serve(app, config.port, () => undefined);
+  return serve(app, config, () => undefined);
 }

@@ -51,7 +51,7 @@ export async function startInventoryService({ config, logger, faults }: Componen
       });
     },
   });
-  return serve(app, config.port, async () => {
+  return serve(app, config, async () => {
     await events.stop();
     db.close();
   });

@@ -69,7 +69,7 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
       });
     },
   });
-  return serve(app, config.port, async () => {
+  return serve(app, config, async () => {
     await relay.stop();
     await events.stop();
     await Promise.all(Object.values(clients).map((client) => client.close()));

@@ -43,5 +43,5 @@ export async function startPaymentService({ config, logger, faults }: ComponentC
       });
     },
   });
-  return serve(app, config.port, () => void db.close());
+  return serve(app, config, () => void db.close());
 }

@@ -40,7 +40,7 @@ export async function startRecommendationService({ config, logger, faults }: Com
       });
     },
   });
-  return serve(app, config.port, async () => {
+  return serve(app, config, async () => {
     await events.stop();
     db.close();
   });

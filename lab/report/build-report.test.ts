@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChartSpec } from './charts/chart-spec.js';
+import { RunFilesError } from './errors.js';
+import { writeFixtureRun } from './fixtures/fixture-run.js';
+import { buildReport } from './index.js';
+import { CONTENT_SECURITY_POLICY } from './page.js';
+
+const HOSTILE = '<script>alert(1)</script>';
+let root: string;
+
+beforeAll(() => { root = mkdtempSync(join(tmpdir(), 'archlab-report-')); });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function chartSpecs(page: string): ChartSpec[] {
+  const match = /<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/.exec(page);
+  return JSON.parse(match?.[1] ?? 'null') as ChartSpec[];
+}
+
+describe('buildReport', () => {
+  it('writes a self-contained page: CSP, chart.js and data inline, nothing to fetch', () => {
+    const dir = writeFixtureRun(root, { kind: 'crash' });
+    const built = buildReport(dir);
+    const page = readFileSync(built.path, 'utf8');
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`);
+    expect(page).toContain('Chart.js v4');
+    const markup = page.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
+    expect(markup.match(/<link\b|<img\b|<iframe\b|@import|url\(|\ssrc=/i)).toBeNull();
+    expect(markup.match(/href="(?!#|\.\.\/\.\.\/index\.html|run\.json|timeline\.json|logs\/)/)).toBeNull();
+    expect(page.includes('sourceMappingURL')).toBe(false);
+    expect(built.bytes).toBe(Buffer.byteLength(page));
+  });
+
+  it('a fault run: timelines, downtime, recovery and blast radius, hypotheses, prediction, integrity; no sweep or ramp', () => {
+    const dir = writeFixtureRun(root, { kind: 'crash', startedAt: new Date('2026-11-26T10:01:00Z') });
+    const { path, chartIds } = buildReport(dir);
+    const page = readFileSync(path, 'utf8');
+    expect(chartIds).toEqual([
+      'availability-browse', 'availability-product', 'availability-cart', 'availability-checkout',
+      'downtime', 'time-to-recover', 'blast-radius',
+      'latency-browse', 'latency-product', 'latency-cart', 'latency-checkout',
+    ]);
+    expect(chartSpecs(page).map((s) => s.id)).toEqual(chartIds);
+    for (const id of ['hypotheses', 'availability', 'downtime', 'latency', 'prediction', 'integrity', 'parameters']) expect(page).toContain(`<section id="${id}">`);
+    expect(page).not.toContain('<section id="sweep">');
+    expect(page).not.toContain('<section id="capacity">');
+    const availability = chartSpecs(page).find((s) => s.id === 'availability-product');
+    expect(availability?.kind === 'line' && availability.series.map((s) => s.label)).toEqual(['monolith', 'soa', 'micro']);
+    expect(availability?.kind === 'line' && availability.bands).toHaveLength(1);
+    expect(availability?.kind === 'line' && availability.markers.some((m) => m.label.includes('recommendation'))).toBe(true);
+    expect(page).toContain('NOT clean');
+  });
+
+  it('a sweep: one heatmap per variant with the single points of failure marked; no downtime bars', () => {
+    const { path, chartIds } = buildReport(writeFixtureRun(root, { kind: 'sweep' }));
+    const specs = chartSpecs(readFileSync(path, 'utf8'));
+    expect(chartIds).toEqual(expect.arrayContaining(['heatmap-monolith', 'heatmap-soa', 'heatmap-micro']));
+    expect(chartIds).not.toContain('downtime');
+    const soa = specs.find((s) => s.id === 'heatmap-soa');
+    expect(soa?.kind === 'heatmap' && soa.rows.filter((r) => r.marked).map((r) => r.label)).toEqual(['rabbitmq', 'esb', 'portal']);
+  });
+
+  it('a ramp: capacity curves and the stage table', () => {
+    const { path, chartIds } = buildReport(writeFixtureRun(root, { kind: 'capacity' }));
+    expect(chartIds).toEqual(expect.arrayContaining(['capacity-p99', 'capacity-errors']));
+    expect(readFileSync(path, 'utf8')).toContain('<section id="capacity">');
+  });
+
+  it('shows hostile names as text: nothing from a run becomes markup', () => {
+    const statement = '<img src=x onerror=alert(2)>';
+    const dir = writeFixtureRun(root, {
+      kind: 'crash', failedVariant: 'soa',
+      scenario: { name: HOSTILE, title: HOSTILE, description: `</script>${HOSTILE}`, hypotheses: { monolith: { statement, expect: { all: ['failing'] } } } },
+    });
+    const page = readFileSync(buildReport(dir).path, 'utf8');
+    expect(page.includes(HOSTILE)).toBe(false);
+    expect(page.includes(statement)).toBe(false);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.match(/<script\b/g)).toHaveLength(3);
+  });
+
+  it('reads a run that stopped early: a variant with an error, no timeline.json', () => {
+    const dir = writeFixtureRun(root, { kind: 'crash', variants: ['monolith', 'micro'], failedVariant: 'micro', startedAt: new Date('2026-11-26T10:02:00Z') });
+    rmSync(join(dir, 'timeline.json'));
+    const { path, chartIds } = buildReport(dir);
+    expect(chartIds).not.toContain('availability-browse');
+    expect(readFileSync(path, 'utf8')).toContain('did not become ready');
+  });
+
+  it('says which folder is not a run, and why', () => {
+    expect(() => buildReport(root)).toThrow(RunFilesError);
+    const dir = writeFixtureRun(root, { kind: 'crash', variants: ['monolith'], startedAt: new Date('2026-11-26T10:03:00Z') });
+    const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { schemaVersion: number };
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...run, schemaVersion: 99 }));
+    expect(() => buildReport(dir)).toThrow(/schema version 99/);
+  });
+
+  it('stays small and fast for three variants (< 2 MB, < 3 s): the full-length sweep, the longest timelines', () => {
+    const built = buildReport(writeFixtureRun(root, { kind: 'sweep', timeScale: 1, startedAt: new Date('2026-11-26T10:04:00Z') }));
+    expect(built.bytes).toBeLessThan(2 * 1024 * 1024);
+    expect(built.ms).toBeLessThan(3_000);
+  });
+});

@@ -1,0 +1,4 @@
+import { runComponent } from '../component.js';
+import { startPortal } from './portal.js';
+
+await runComponent(startPortal, process.env);

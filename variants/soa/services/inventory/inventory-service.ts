@@ -1,0 +1,35 @@
+/** inventory-service: reserves and releases stock for the esb's checkouts, commits it on OrderPlaced. */
+import { generateCatalog, releaseStock, reserveStock } from '../../../../shared-domain/index.js';
+import { inventoryOnOrderPlaced } from '../../../common/order-placed-handlers.js';
+import { AppliedEvents } from '../../../common/sqlite/applied-events.js';
+import { SqliteInventoryRepository } from '../../../common/sqlite/inventory-repository.js';
+import { startBusComponent } from '../../bus-component.js';
+import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { orderPlacedConsumer, requestConsumer } from '../service-consumers.js';
+import { PlacedOrderGuard } from './placed-order-guard.js';
+
+export async function startInventoryService(options: ComponentOptions): Promise<RunningComponent> {
+  const { faults, logger } = options;
+  const db = openEnterpriseDatabase(options.dataDir, generateCatalog(options.seed));
+  const inventory = new PlacedOrderGuard(new SqliteInventoryRepository(db), db, (orderId) => {
+    logger.warn({ orderId }, 'kept the stock of a placed order: its checkout had asked to release it');
+  });
+
+  const requests = requestConsumer('inventory-service', {
+    'inventory.reserve': async ({ orderId, lines }) => (await faults.guard('inventory'), reserveStock(inventory, orderId, lines)),
+    'inventory.release': async ({ orderId }) => (await releaseStock(inventory, orderId), null),
+  }, logger);
+  const events = orderPlacedConsumer('inventory', 'inventory-service', inventoryOnOrderPlaced(inventory, new AppliedEvents(db, 'inventory')), logger);
+
+  const running = await startBusComponent({
+    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    checks: () => ({ database: db.open }),
+  });
+  return {
+    url: running.url,
+    stop: async () => {
+      await running.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * product-service: catalog, search and recommendations behind one queue, co-purchase counts fed by
+ * OrderPlaced. The catalog and its search index are reference data built from the seed at start-up.
+ */
+import { Catalog, SearchIndex, generateCatalog, getProduct, ok, recommend, type Recommendations, type Result } from '../../../../shared-domain/index.js';
+import { recommendationsOnOrderPlaced } from '../../../common/order-placed-handlers.js';
+import { SqliteRecommendationRepository } from '../../../common/sqlite/recommendation-repository.js';
+import { startBusComponent } from '../../bus-component.js';
+import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { orderPlacedConsumer, requestConsumer } from '../service-consumers.js';
+
+export async function startProductService(options: ComponentOptions): Promise<RunningComponent> {
+  const { faults, logger } = options;
+  const catalog = new Catalog(generateCatalog(options.seed));
+  const catalogPort = catalog.asPort();
+  const index = new SearchIndex(catalog.products);
+  const db = openEnterpriseDatabase(options.dataDir);
+  const coPurchases = new SqliteRecommendationRepository(db);
+
+  const recommendations = async (productId: string): Promise<Result<Recommendations>> => {
+    await faults.guard('catalog');
+    const product = await getProduct(catalogPort, productId);
+    if (!product.ok) return product;
+    try {
+      await faults.guard('recommendations');
+      const items = await recommend(catalog, coPurchases, productId);
+      return items.ok ? ok({ items: items.value, degraded: false }) : items;
+    } catch (error) {
+      // The monolith's fallback: a page without recommendations beats no page.
+      logger.warn({ err: error }, 'recommendations failed: answering degraded');
+      return ok({ items: [], degraded: true });
+    }
+  };
+
+  const requests = requestConsumer('product-service', {
+    'product.search': async (query) => (await faults.guard('search'), index.search(query)),
+    'product.get': async ({ productId }) => (await faults.guard('catalog'), getProduct(catalogPort, productId)),
+    'product.recommend': ({ productId }) => recommendations(productId),
+  }, logger);
+  const events = orderPlacedConsumer('recommendations', 'product-service', recommendationsOnOrderPlaced(coPurchases), logger);
+
+  const running = await startBusComponent({
+    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    checks: () => ({ database: db.open }),
+  });
+  return {
+    url: running.url,
+    stop: async () => {
+      await running.stop();
+      db.close();
+    },
+  };
+}

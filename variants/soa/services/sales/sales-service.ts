@@ -1,0 +1,66 @@
+/**
+ * sales-service: carts and orders. Carts are priced from the seeded catalog, reference data that is
+ * the same in every process. Orders are saved with their OrderPlaced in the outbox (one transaction);
+ * the relay hands each event to the events exchange and marks it sent once RabbitMQ confirmed it, so
+ * an outage delays events but loses none.
+ */
+import { Catalog, addToCart, createCart, generateCatalog, getCart, getOrder, removeFromCart } from '../../../../shared-domain/index.js';
+import { uuidIds } from '../../../common/ids.js';
+import { OutboxRelay } from '../../../common/outbox-relay.js';
+import { SqliteCartRepository } from '../../../common/sqlite/cart-repository.js';
+import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
+import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
+import { EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY } from '../../amqp/bus-topology.js';
+import { ConfirmPublisher } from '../../amqp/publisher.js';
+import { startBusComponent } from '../../bus-component.js';
+import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { ORDER_PLACED } from '../../messages.js';
+import { requestConsumer } from '../service-consumers.js';
+import { OrderPlacement } from './order-placement.js';
+
+export async function startSalesService(options: ComponentOptions): Promise<RunningComponent> {
+  const { faults, logger } = options;
+  const db = openEnterpriseDatabase(options.dataDir);
+  const carts = new SqliteCartRepository(db);
+  const orders = new SqliteOrderRepository(db);
+  const placement = new OrderPlacement(db, orders);
+  const events = new ConfirmPublisher('events', logger);
+  const relay = new OutboxRelay({
+    outbox: new SqliteOutbox(db),
+    logger,
+    publish: (event) => events.publish(EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY, event, { persistent: true, messageId: event.id, type: ORDER_PLACED }),
+  });
+  const cartDeps = { carts, catalog: new Catalog(generateCatalog(options.seed)).asPort(), ids: uuidIds };
+
+  const requests = requestConsumer('sales-service', {
+    'cart.create': async () => (await faults.guard('cart'), createCart(cartDeps)),
+    'cart.get': async ({ cartId }) => (await faults.guard('cart'), getCart(cartDeps, cartId)),
+    'cart.addItem': async ({ cartId, productId, quantity }) => (await faults.guard('cart'), addToCart(cartDeps, cartId, productId, quantity)),
+    'cart.removeItem': async ({ cartId, productId }) => (await faults.guard('cart'), removeFromCart(cartDeps, cartId, productId)),
+    'cart.clear': async ({ cartId }) => (await carts.clear(cartId), null),
+    'order.get': async ({ orderId }) => (await faults.guard('orders'), getOrder(orders, orderId)),
+    'order.findByIdempotencyKey': async ({ idempotencyKey }) => (await orders.findByIdempotencyKey(idempotencyKey)) ?? null,
+    'order.claimKey': ({ idempotencyKey, orderId }) => orders.claimKey(idempotencyKey, orderId),
+    'order.releaseKey': async ({ idempotencyKey, orderId }) => (await orders.releaseKey(idempotencyKey, orderId), null),
+    'order.create': async ({ order, idempotencyKey, event }) => {
+      const creation = await placement.create(order, idempotencyKey ?? undefined, event);
+      if (creation.created) relay.poke();
+      return creation;
+    },
+  }, logger);
+
+  const running = await startBusComponent({
+    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    checks: () => ({ database: db.open }),
+  });
+  relay.start();
+  return {
+    url: running.url,
+    stop: async () => {
+      await relay.stop();
+      await running.stop();
+      db.close();
+    },
+  };
+}
+
