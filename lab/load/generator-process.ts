@@ -103,17 +103,26 @@ export class GeneratorProcess<Run extends GeneratedRun = GeneratedRun> {
     this.child.send(message, (error) => { if (error) this.child.kill('SIGKILL'); });
   }
 
+  /** Sends the config; resolves with the schedule's time zero once the worker started it. */
   private handshake(config: unknown, timeoutMs: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new GeneratorStartError(this.options.name, `no answer within ${timeoutMs} ms`)), timeoutMs);
-      const settle = () => clearTimeout(timer);
-      this.child.on('message', (message: FromWorker) => {
-        if (message.type === 'started') resolve(message.startedAtMs);
-        if (message.type === 'failed') reject(new GeneratorStartError(this.options.name, message.message));
-        settle();
-      });
-      this.child.once('error', (error) => { settle(); reject(new GeneratorStartError(this.options.name, error.message, { cause: error })); });
-      void this.closed.then(() => { settle(); reject(new GeneratorStartError(this.options.name, `exited with ${this.child.exitCode ?? this.child.signalCode}${this.stderrTail && `; its stderr ended with:\n${this.stderrTail}`}`)); });
+      const name = this.options.name;
+      const settle = (outcome: () => void) => {
+        clearTimeout(timer);
+        this.child.off('message', onMessage);
+        outcome();
+      };
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'started') settle(() => resolve(message.startedAtMs));
+        else if (message.type === 'failed') settle(() => reject(new GeneratorStartError(name, message.message)));
+      };
+      const timer = setTimeout(() => settle(() => reject(new GeneratorStartError(name, `no answer within ${timeoutMs} ms`))), timeoutMs);
+      this.child.on('message', onMessage);
+      this.child.once('error', (error) => settle(() => reject(new GeneratorStartError(name, error.message, { cause: error }))));
+      void this.closed.then(() => settle(() => {
+        const tail = this.stderrTail && `; its stderr ended with:\n${this.stderrTail}`;
+        reject(new GeneratorStartError(name, `exited with ${this.child.exitCode ?? this.child.signalCode}${tail}`));
+      }));
       this.send({ type: 'start', config });
     });
   }

@@ -1,6 +1,7 @@
 /**
  * The scripts a report inlines so it opens from disk with no network: chart.js's UMD build, and the
- * page's own chart script (plain browser JavaScript, read from the sources: tsc does not copy it).
+ * page's own chart script — the files in browser/, plain browser JavaScript read from the sources
+ * (tsc does not copy them), joined in the order they depend on each other.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,10 +9,15 @@ import { dirname, join } from 'node:path';
 import { repositoryRoot } from '../runner/index.js';
 import { ReportAssetError } from './errors.js';
 
+const BROWSER_FILES = ['overlay-plugin.js', 'heatmap.js', 'report-charts.js'];
+
 let cached: { chartJs: string; chartScript: string } | undefined;
 
 export function reportScripts(): { chartJs: string; chartScript: string } {
-  cached ??= { chartJs: readAsset(chartJsPath()), chartScript: readAsset(join(repositoryRoot(), 'lab', 'report', 'browser', 'report-charts.js')) };
+  cached ??= {
+    chartJs: readAsset(chartJsPath()),
+    chartScript: BROWSER_FILES.map((file) => readAsset(join(repositoryRoot(), 'lab', 'report', 'browser', file))).join('\n'),
+  };
   return cached;
 }
 

@@ -66,7 +66,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
       'The sweep broke each component in turn. Read a row: which journeys survive when that component fails.', sweeps, { wide: true }) },
     { id: 'capacity', title: 'Capacity', html: capacitySection.text === '' ? capacitySection : html`${capacitySection}${capacityTable(run)}` },
     { id: 'latency', title: 'Latency', html: figureSection('latency', 'Latency over time',
-      'How long each journey took to answer, p50 and p99 per 0.1 s bucket.', timelines.latency) },
+      'How long each journey took to answer, p50 and p99, the variants overlaid.', timelines.latency) },
     { id: 'prediction', title: 'Prediction vs measured', html: predictionSection(run) },
     { id: 'integrity', title: 'Integrity', html: integritySection(run) },
     { id: 'parameters', title: 'Parameters', html: parametersSection(run, runFiles(loaded.dir)) },

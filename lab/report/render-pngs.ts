@@ -3,7 +3,7 @@
  * report opens from file://, any request that is not file: or data: is aborted (and reported), and
  * each chart's figure (title, caption, chart) is screenshot once the page says its charts are drawn.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildReport, REPORT_FILE } from './build-report.js';
@@ -42,6 +42,8 @@ export async function renderPngs(runDir: string): Promise<RenderedPngs> {
     if (problems.length > 0) throw new ReportRenderError(reportPath, problems);
     const pngDir = join(runDir, 'png');
     mkdirSync(pngDir, { recursive: true });
+    // Charts a rebuilt report no longer has must not linger as PNGs.
+    for (const old of readdirSync(pngDir).filter((f) => f.endsWith('.png'))) rmSync(join(pngDir, old));
     const files: string[] = [];
     for (const figure of await page.locator('figure[data-chart-id]').all()) {
       const id = await figure.getAttribute('data-chart-id');

@@ -12,8 +12,10 @@ import type { TimelineFile } from '../../results/write-run.js';
 type VariantTimeline = TimelineFile[string];
 type Columns = VariantTimeline['journeys'][keyof VariantTimeline['journeys']];
 
-/** More buckets than this are merged, so a long run still draws legibly. */
-const MAX_POINTS = 600;
+/** Buckets are merged into points this long at least (readable from the back of a room)… */
+const DISPLAY_STEP_MS = 500;
+/** …and into fewer than this many points, so a long run still draws legibly. */
+const MAX_POINTS = 400;
 const X_LABEL = 'seconds since the measurement started';
 
 interface Placed {
@@ -36,7 +38,9 @@ export function timelineFigures(loaded: LoadedRun): { availability: Figure[]; la
   const stepS = (placed[0]?.timeline.bucketMs ?? 100) * (placed[0]?.group ?? 1) / 1000;
   const availability = journeys.map((journey): Figure => ({
     title: `Availability over time: ${journey}`,
-    caption: `Share of ${journey} runs answered in each ${stepS} s. Grey band: the fault; ✕ a crash, dashed: a restart, ✓ ready again. Look at how far each variant drops and how soon it comes back.`,
+    caption: bands.length > 0
+      ? `Share of ${journey} runs answered in each ${stepS} s. Grey band: the fault; ✕ a crash, dashed: a restart, ✓ ready again. Look at how far each variant drops and how soon it comes back.`
+      : `Share of ${journey} runs answered in each ${stepS} s; no fault was injected, so any dip is the variant struggling on its own.`,
     spec: {
       kind: 'line', id: `availability-${slug(journey)}`, xLabel: X_LABEL, xMin, xMax, yLabel: 'answered (%)', yScale: 'linear', yMin: 0, yMax: 100, yPercent: true,
       series: placed.map((p) => ({ label: p.variant, color: p.color, points: availabilityPoints(p, columnsOf(p, journey)) })),
@@ -45,7 +49,7 @@ export function timelineFigures(loaded: LoadedRun): { availability: Figure[]; la
   }));
   const latency = journeys.map((journey): Figure => ({
     title: `Latency over time: ${journey}`,
-    caption: `Time to answer a ${journey} run, log scale: solid p99, dashed p50. A climb inside the grey band means requests waited on the fault; a gap means nothing answered.`,
+    caption: `Time to answer a ${journey} run, log scale, worst per ${stepS} s: solid p99, dashed p50.${bands.length > 0 ? ' A climb inside the grey band means requests waited on the fault.' : ''} A gap means nothing answered.`,
     spec: {
       kind: 'line', id: `latency-${slug(journey)}`, xLabel: X_LABEL, xMin, xMax, yLabel: 'latency (ms)', yScale: 'log',
       series: placed.flatMap((p): Series[] => {
@@ -70,7 +74,7 @@ function placeTimelines({ run, timeline }: LoadedRun): Placed[] {
     return [{
       variant, color: variantColor(variant, index), timeline: entry,
       offsetMs: window ? window.startMs - entry.startMs : 0,
-      group: Math.max(1, Math.ceil(entry.buckets / MAX_POINTS)),
+      group: Math.max(1, Math.round(DISPLAY_STEP_MS / entry.bucketMs), Math.ceil(entry.buckets / MAX_POINTS)),
     }];
   });
 }
@@ -127,16 +131,26 @@ function faultBands(placed: readonly Placed[]): Band[] {
   return [...byWindow.values()].map((b) => ({ fromX: b.fromX, toX: b.toX, label: b.labels.size === 1 ? [...b.labels][0] ?? 'fault' : 'fault' }));
 }
 
-/** Crashes, restarts, and readiness regained after a (re)start; the first start is not news. */
+/**
+ * Crashes, restarts, and readiness regained after a (re)start; the first start is not news. A crash
+ * loop draws every line but names the component once: at its first crash (with the count) and at its
+ * last return to ready.
+ */
 function lifecycleMarkers(p: Placed): Marker[] {
   const restarted = new Set<string>();
-  return p.timeline.events.flatMap((e): Marker[] => {
+  const marks: Array<Marker & { who: string; kind: 'exited' | 'ready' | 'restarting' }> = [];
+  for (const e of p.timeline.events) {
     const who = e.instance > 0 ? `${e.component}#${e.instance}` : e.component;
     const x = xOf(p, e.tMs);
-    if (e.type === 'exited') { restarted.add(who); return [{ x, color: p.color, label: `✕ ${who}`, style: 'solid' }]; }
-    if (e.type === 'restarting') { restarted.add(who); return [{ x, color: p.color, label: '', style: 'dashed' }]; }
-    if (e.type === 'starting') { restarted.add(who); return []; }
-    if (e.type === 'ready' && restarted.has(who)) return [{ x, color: p.color, label: `✓ ${who}`, style: 'dotted' }];
-    return [];
+    if (e.type === 'exited' || e.type === 'restarting' || e.type === 'starting') restarted.add(who);
+    if (e.type === 'exited') marks.push({ x, color: p.color, label: '', style: 'solid', who, kind: 'exited' });
+    if (e.type === 'restarting') marks.push({ x, color: p.color, label: '', style: 'dashed', who, kind: 'restarting' });
+    if (e.type === 'ready' && restarted.has(who)) marks.push({ x, color: p.color, label: '', style: 'dotted', who, kind: 'ready' });
+  }
+  return marks.map(({ who, kind, ...marker }, i): Marker => {
+    const mine = marks.filter((m) => m.who === who && m.kind === kind);
+    if (kind === 'exited' && mine[0] === marks[i]) return { ...marker, label: `✕ ${who}${mine.length > 1 ? ` ×${mine.length}` : ''}` };
+    if (kind === 'ready' && mine.at(-1) === marks[i]) return { ...marker, label: `✓ ${who}` };
+    return marker;
   });
 }
