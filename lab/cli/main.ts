@@ -10,6 +10,8 @@ import { listCommand } from './commands/list.js';
 import { upCommand } from './commands/up.js';
 import { oneOf, UsageError } from './usage-error.js';
 import { ScenarioError } from '../scenario/schema.js';
+import { reportCommand } from '../report/index.js';
+import { resultsRoot } from '../results/paths.js';
 
 const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
@@ -17,6 +19,7 @@ const COMMANDS = {
   up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
   run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N]: run scenarios on the variants, one after another',
   suite: 'suite [quick|full] [--variants a,b]: run every scenario (quick: shortened, about ten minutes)',
+  report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
 } as const;
 
@@ -62,6 +65,11 @@ async function main(argv: string[]): Promise<number> {
       const suite = suiteScenarios(name);
       const results = await runCommand({ scenarios: suite.scenarios, timeScale: suite.timeScale, suite: name, variants: values.variants, seed: seedOf(values.seed), print });
       return results.every((r) => r.run.complete) ? 0 : 1;
+    }
+    case 'report': {
+      const { values, positionals } = parse(rest, { png: { type: 'boolean' } });
+      if (positionals.length > 1) throw new UsageError('usage: archlab report [run-dir] [--png]');
+      return reportCommand({ runDir: positionals[0], png: values.png === true, resultsRoot: resultsRoot(), print });
     }
     case 'compose': {
       const { values } = parse(rest, { check: { type: 'boolean' } });

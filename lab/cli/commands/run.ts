@@ -1,5 +1,7 @@
 /** `archlab run <scenario…>` and `archlab suite [quick|full]`: run scenarios, print summaries and paths. */
 import { SUITES, type SuiteName } from '../../../scenarios/index.js';
+import { publishRun } from '../../report/index.js';
+import { resultsRoot } from '../../results/paths.js';
 import { installCleanup } from '../../runner/index.js';
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
@@ -48,12 +50,14 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
         if (partial) {
           progress.done();
           options.print(`interrupted: partial results (marked incomplete) in ${partial.dir}`);
+          publishRun(partial.dir, resultsRoot(), options.print);
         }
         throw error;
       });
       progress.done();
       results.push(result);
       options.print(`\n== ${scenario.name}: ${scenario.title} ==\n${summaryTable(result.run)}\nresults: ${result.dir}`);
+      publishRun(result.dir, resultsRoot(), options.print);
     }
   })();
   await finished;
