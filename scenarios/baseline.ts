@@ -4,8 +4,10 @@ export default {
   name: 'baseline',
   title: 'Baseline: steady load, no fault',
   description: 'Every variant under the same steady load with nothing broken: the yardstick for latency and availability that every fault scenario is compared with.',
-  load: { ratePerSecond: 40 },
-  timing: { warmupMs: 2_000, measureMs: 20_000 },
+  load: { ratePerSecond: 20 },
+  // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 3_000, measureMs: 20_000 },
   hypotheses: {
     monolith: { statement: 'every journey answers, no fault, no loss', expect: { all: ['unaffected'] } },
     soa: { statement: 'every journey answers, no fault, no loss', expect: { all: ['unaffected'] } },

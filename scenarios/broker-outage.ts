@@ -4,8 +4,10 @@ export default {
   name: 'broker-outage',
   title: 'The message broker goes down',
   description: 'The variant\'s broker is killed for 10 s, then restarted: RabbitMQ for soa, NATS for micro. The monolith has no broker and runs unfaulted. No acknowledged order may be lost.',
-  load: { ratePerSecond: 40 },
-  timing: { warmupMs: 2_000, measureMs: 25_000, quiesceTimeoutMs: 30_000 },
+  load: { ratePerSecond: 20 },
+  // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 3_000, measureMs: 25_000, quiesceTimeoutMs: 30_000 },
   faults: [{ kind: 'broker-outage', target: { monolith: null, soa: 'broker', micro: 'broker' }, atMs: 5_000, durationMs: 10_000 }],
   hypotheses: {
     monolith: { statement: 'no broker, nothing to break: every journey unaffected', expect: { all: ['unaffected'] } },

@@ -4,8 +4,10 @@ export default {
   name: 'cpu-hog-search',
   title: 'Search burns the CPU',
   description: 'Every search call burns 20 ms of CPU on its process\'s event loop for 10 s, as a runaway loop would. Whatever shares that event loop waits behind it.',
-  load: { ratePerSecond: 40 },
-  timing: { warmupMs: 2_000, measureMs: 25_000 },
+  load: { ratePerSecond: 20 },
+  // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 3_000, measureMs: 25_000 },
   faults: [{ kind: 'module-hog', target: 'search', atMs: 5_000, durationMs: 10_000, params: { delayMs: 20 } }],
   hypotheses: {
     monolith: { statement: 'one event loop serves everything: every journey slows down or fails', expect: { all: ['slow', 'failing'] } },

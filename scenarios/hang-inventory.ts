@@ -4,8 +4,10 @@ export default {
   name: 'hang-inventory',
   title: 'The process hosting inventory hangs',
   description: 'The process that hosts the inventory module is frozen (SIGSTOP) for 10 s: a hang, not a crash, so nothing restarts it. Callers must time out rather than wait.',
-  load: { ratePerSecond: 40 },
-  timing: { warmupMs: 2_000, measureMs: 25_000 },
+  load: { ratePerSecond: 20 },
+  // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 3_000, measureMs: 25_000 },
   faults: [{ kind: 'pause', target: 'host:inventory', atMs: 5_000, durationMs: 10_000 }],
   hypotheses: {
     monolith: { statement: 'inventory lives in the one process: every journey hangs', expect: { all: ['failing'] } },

@@ -17,10 +17,13 @@ import { startVariant, type LifecycleEvent, type RunningVariant } from '../runne
 import type { Topology } from '../topology/types.js';
 import { sleepUntil } from './abortable.js';
 import { planFaults } from './resolve-faults.js';
+import { warmUp } from './warm-up.js';
 import type { Scenario } from './schema.js';
 
 /** The load runs a little past the measurement window, so a late worker start cannot end it early. */
 const LOAD_SLACK_MS = 1_000;
+/** Probes and load run this long before the measurement window opens. */
+const SETTLE_MS = 1_000;
 
 export interface FaultWindow { readonly spec: FaultSpec; readonly startMs: number; readonly endMs: number }
 
@@ -76,7 +79,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     readyAfterMs = Date.now() - startedAtMs;
     const edgeUrl = running.edgeUrl;
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
-    const loadMs = scenario.timing.warmupMs + plan.measureMs + LOAD_SLACK_MS;
+    onProgress?.('warm-up', 0);
+    await warmUp(edgeUrl, { ratePerSecond: scenario.load.stages?.[0]?.ratePerSecond ?? scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs, mix, seed: scenario.seed });
+    const loadMs = SETTLE_MS + plan.measureMs + LOAD_SLACK_MS;
     const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
     probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
     probes.onRuns((batch) => runs.push(...batch));
@@ -84,11 +89,10 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
       load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
       load.onRuns((batch) => runs.push(...batch));
     }
-    // The clock starts once the traffic runs: a slow worker start must not eat into the warm-up.
-    const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + scenario.timing.warmupMs;
+    // The clock starts once the probes and the load run: a slow worker start must not eat into it.
+    const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + SETTLE_MS;
     const measureEnd = measureStart + plan.measureMs;
     window = { startMs: measureStart, endMs: measureEnd };
-    onProgress?.('warm-up', 0);
     await sleepUntil(measureStart, signal);
     const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
     const timeline = specs.flatMap((spec) => [

@@ -56,7 +56,8 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     const l = latency.byJourney[journey];
     return {
       journey,
-      effect: classifyEffect(a?.faultWindow?.all, l.steady, l.faultWindow),
+      // Without a fault, the whole window is judged: a variant failing on its own is not "unaffected".
+      effect: faultWindow ? classifyEffect(a?.faultWindow?.all, l.steady, l.faultWindow) : classifyEffect(a?.overall.all, null, null),
       predicted: predicted?.[journey] ?? null,
       downtime: downtime.find((d) => d.journey === journey) ?? null,
       availability: a,
@@ -98,7 +99,7 @@ function sweepMatrix(record: VariantRunRecord): VariantSummary['matrix'] {
 
 function rampCapacity(record: VariantRunRecord, scenario: Scenario): Capacity {
   const load = record.runs.filter((r) => r.source === 'load');
-  let startMs = record.loadStartedAtMs ?? (record.window as TimeWindow).startMs - scenario.timing.warmupMs;
+  let startMs = record.loadStartedAtMs ?? (record.window as TimeWindow).startMs;
   const stages = (scenario.load.stages ?? []).map((stage) => {
     const stageWindow = { startMs, endMs: startMs + stage.durationMs };
     startMs += stage.durationMs;
