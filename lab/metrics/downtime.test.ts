@@ -27,6 +27,14 @@ describe('downtime from probes', () => {
     expect(d.failedMs).toBe(800);
   });
 
+  it('does not call a quiet second inside a crash loop a recovery: it recovers after the last failure of the fault', () => {
+    const outcome = (t: number) => ((t >= 1000 && t < 1500) || (t >= 3000 && t < 3500) ? 'failed' : 'ok');
+    const d = journeyDowntime('product', probes('product', 0, 7000, outcome), { fault: window(1000, 4000) });
+    expect(d.downtimeMs).toBe(1000);
+    expect(d.timeToRecoverMs).toBe(2500);
+    expect(d.recoveredAtMs).toBe(T0 + 3500);
+  });
+
   it('does not call a success streak shorter than 1 s a recovery', () => {
     const d = journeyDowntime('cart', probes('cart', 0, 5000, failingBetween(1000, 4200)), { fault: window(1000, 2000) });
     expect(d.recovered).toBe(false);

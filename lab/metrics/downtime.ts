@@ -4,8 +4,10 @@
  *
  * Each probe stands for its slot: from its scheduled time to the next probe's (the last one: one
  * interval). Over the slots the journey is up (ok or degraded) or down (failed).
- *   recovery   = the first moment R ≥ fault start such that the journey is up during all of
- *                [R, R + 1 s); R = fault start when nothing failed before that stretch.
+ *   recovery   = the first moment R such that the journey is up during all of [R, R + 1 s) and never
+ *                fails again while the fault lasts: R ≥ fault start, and R ≥ the end of the last failed
+ *                slot that began before the fault ended (a crash loop with a quiet second inside is not
+ *                recovered). R = fault start when nothing failed.
  *   downtime   = the down time between fault start and R (flapping before R counts; failures after R do
  *                not, they are in `failedMs`). Not recovered: down time until the last probe's slot ends.
  *   time to recover = R − fault start.
@@ -54,7 +56,10 @@ export function journeyDowntime(journey: JourneyName, probes: readonly JourneyRu
   const degradedMs = timeIn(slots, 'degraded', fromMs, Infinity);
   const base = { journey, probes: probes.length, failedMs, degradedMs };
   if (!options.fault) return { ...base, downtimeMs: failedMs, timeToRecoverMs: null, recoveredAtMs: null, recovered: true };
-  const recoveredAtMs = recoveryMoment(slots, fromMs, options.sustainMs ?? SUSTAINED_RECOVERY_MS);
+  const lastFailureEndMs = slots
+    .filter((slot) => slot.outcome === 'failed' && slot.endMs > fromMs && slot.startMs < (options.fault?.endMs ?? fromMs))
+    .reduce((latest, slot) => Math.max(latest, slot.endMs), fromMs);
+  const recoveredAtMs = recoveryMoment(slots, fromMs, lastFailureEndMs, options.sustainMs ?? SUSTAINED_RECOVERY_MS);
   return {
     ...base,
     downtimeMs: timeIn(slots, 'failed', fromMs, recoveredAtMs ?? Infinity),
@@ -73,7 +78,7 @@ function slotsOf(probes: readonly JourneyRun[], intervalMs: number): Slot[] {
   }));
 }
 
-function recoveryMoment(slots: readonly Slot[], fromMs: number, sustainMs: number): number | undefined {
+function recoveryMoment(slots: readonly Slot[], fromMs: number, notBeforeMs: number, sustainMs: number): number | undefined {
   let streakStartMs: number | undefined;
   let failedBefore = false;
   for (const slot of slots) {
@@ -83,7 +88,8 @@ function recoveryMoment(slots: readonly Slot[], fromMs: number, sustainMs: numbe
       failedBefore = true;
       continue;
     }
-    streakStartMs ??= Math.max(slot.startMs, fromMs);
+    if (slot.endMs <= notBeforeMs) continue;
+    streakStartMs ??= Math.max(slot.startMs, fromMs, notBeforeMs);
     if (slot.endMs - streakStartMs >= sustainMs) return failedBefore ? streakStartMs : fromMs;
   }
   return undefined;
