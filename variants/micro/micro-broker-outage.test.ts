@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Order } from '../../shared-domain/types.js';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from './testing/shop-client.js';
+import type { Answer } from '../common/testing/shop-client.js';
 import { eventually } from './testing/micro-run.js';
 import { useMicroVariant } from './testing/micro-suite.js';
 
@@ -33,8 +33,9 @@ describe('micro variant: NATS outage during checkouts', () => {
         last = filled.failed;
       }
       if (cartId) {
-        last = await micro.shop.checkout(cartId, key);
-        if (last.status === 201) return { key, orderId: (last.body as Order).id, lines };
+        const answer = await micro.shop.checkout(cartId, key);
+        last = answer;
+        if (answer.status === 201) return { key, orderId: (answer.body as Order).id, lines };
       }
       if (last && last.status >= 400 && last.status < 500) break;
       await sleep(200);

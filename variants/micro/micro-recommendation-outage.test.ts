@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from './testing/shop-client.js';
+import type { Answer } from '../common/testing/shop-client.js';
 import { eventually } from './testing/micro-run.js';
 import { useMicroVariant } from './testing/micro-suite.js';
 

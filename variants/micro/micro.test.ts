@@ -4,7 +4,7 @@
  * Needs `npm run build` first (apps run from dist/).
  */
 import { describe, expect, it } from 'vitest';
-import { ShopClient } from './testing/shop-client.js';
+import { ShopClient } from '../common/testing/shop-client.js';
 import { eventually } from './testing/micro-run.js';
 import { useMicroVariant } from './testing/micro-suite.js';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PORTAL_TIMEOUTS_MS } from './portal/esb-shop.js';
-import { ShopClient, type Answer, type Method } from './testing/shop-client.js';
+import { ShopClient, type Answer, type Method } from '../common/testing/shop-client.js';
 import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
 
 /** Far above the fail-fast answer, below any hang: the longest portal budget plus slack for two busy cores. */

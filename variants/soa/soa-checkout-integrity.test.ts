@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { productId as productIdAt } from '../../shared-domain/index.js';
-import { ShopClient, type Answer } from './testing/shop-client.js';
+import { ShopClient, type Answer } from '../common/testing/shop-client.js';
 import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
 
 const CHECKOUTS = 60;
@@ -17,7 +17,7 @@ const KILL_LATEST_MS = 2_500;
 const CLIENT_DEADLINE_MS = 90_000;
 const SETTLE_WINDOW_MS = 60_000;
 
-interface Placed { readonly id: string; readonly cartId: string; readonly lines: Array<{ productId: string; quantity: number }> }
+interface Placed { readonly id: string; readonly cartId: string; readonly lines: ReadonlyArray<{ productId: string; quantity: number }> }
 
 describe('soa checkouts through a RabbitMQ bounce', () => {
   let soa: SoaRun;

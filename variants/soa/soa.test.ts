@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productId as productIdAt } from '../../shared-domain/index.js';
-import { ShopClient } from './testing/shop-client.js';
+import { ShopClient } from '../common/testing/shop-client.js';
 import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
 
 interface Level { available: number; reserved: number; sold: number }

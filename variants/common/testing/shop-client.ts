@@ -1,6 +1,6 @@
-/** A small client of the public API for the micro tests: every answer, never a throw (status 0 = no answer). */
-import { request } from 'undici';
+/** A small client of the public API for the variants' tests: every answer, never a throw (status 0 = no answer). */
 import type { Order } from '../../../shared-domain/types.js';
+import { request } from 'undici';
 
 export interface Answer<T = unknown> {
   readonly status: number;
@@ -9,10 +9,12 @@ export interface Answer<T = unknown> {
   readonly cause?: string;
 }
 
-export class ShopClient {
-  constructor(private readonly baseUrl: string, private readonly timeoutMs = 10_000) {}
+export type Method = 'GET' | 'POST' | 'DELETE';
 
-  async call<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export class ShopClient {
+  constructor(private readonly baseUrl: string, private readonly timeoutMs = 15_000) {}
+
+  async call<T = unknown>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const started = performance.now();
     try {
       const response = await request(`${this.baseUrl}${path}`, {
@@ -28,7 +30,7 @@ export class ShopClient {
     }
   }
 
-  /** Create a cart and put these lines in it; the cart id, or the first answer that was no success. */
+  /** Creates a cart holding these lines: its id, or the first answer that was no success. */
   async fillCart(lines: ReadonlyArray<{ productId: string; quantity: number }>): Promise<{ cartId?: string; failed?: Answer }> {
     const created = await this.call<{ id: string }>('POST', '/api/carts');
     if (created.status !== 201) return { failed: created };
