@@ -6,12 +6,14 @@
 import { parseArgs } from 'node:util';
 import { engineSection } from './sections/engine.js';
 import { monolithSection } from './sections/monolith.js';
+import { reportSection } from './sections/report.js';
 import { variantsSection } from './sections/variants.js';
 
 const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) => Promise<void>> = {
   monolith: monolithSection,
   variants: variantsSection,
   engine: engineSection,
+  report: reportSection,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
