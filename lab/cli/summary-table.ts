@@ -4,6 +4,7 @@ import { percent } from '../scenario/summarize.js';
 import { formatTable } from './table.js';
 
 export function summaryTable(run: RunFile): string {
+  if (run.variants.some((v) => v.matrix)) return [sweepTable(run), '', ...notes(run)].join('\n');
   const rows = run.variants.flatMap((v) => v.journeys.map((j) => [
     v.variant,
     j.journey,
@@ -16,6 +17,20 @@ export function summaryTable(run: RunFile): string {
     j.latency.faultWindow ? ms(j.latency.faultWindow.p99Ms) : '-',
   ]));
   const table = formatTable(['variant', 'journey', 'effect', 'downtime', 'recovered after', 'avail (fault)', 'avail (all)', 'p99 steady', 'p99 fault'], rows);
+  return [table, '', ...notes(run)].join('\n');
+}
+
+/** A sweep: each component broken in turn, and each journey's availability while it was. */
+function sweepTable(run: RunFile): string {
+  const rows = run.variants.flatMap((v) => (v.matrix ? v.matrix.components.map((component) => [
+    v.variant,
+    component + (v.matrix!.singlePointsOfFailure.includes(component) ? '  (SPOF)' : ''),
+    ...v.matrix!.journeys.map((journey) => percent(v.matrix!.rows[component]?.[journey])),
+  ]) : []));
+  return formatTable(['variant', 'component broken', 'browse', 'product', 'cart', 'checkout'], rows);
+}
+
+function notes(run: RunFile): string[] {
   const extra = run.variants.map((v) => {
     const parts = [`${v.variant}:`];
     if (v.blastRadius) parts.push(`blast radius ${v.blastRadius.hit.length}/4 journeys (${percent(v.blastRadius.weightedShare)} of traffic)`);
@@ -29,7 +44,7 @@ export function summaryTable(run: RunFile): string {
     return parts.join('  ');
   });
   const verdicts = run.verdicts.map((v) => `${v.held === null ? 'untested' : v.held ? 'HELD    ' : 'NOT HELD'}  ${v.variant}: ${v.statement}`);
-  return [table, '', ...extra, '', ...verdicts].join('\n');
+  return [...extra, '', ...verdicts];
 }
 
 function ms(value: number): string {

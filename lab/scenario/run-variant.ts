@@ -16,12 +16,14 @@ import { startProbes, type RunningProbes } from '../probes/index.js';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
 import { sleepUntil } from './abortable.js';
+import { sweep } from './sweep.js';
 import { planFaults } from './resolve-faults.js';
 import { warmUp } from './warm-up.js';
 import type { Scenario } from './schema.js';
 
 /** The load runs a little past the measurement window, so a late worker start cannot end it early. */
 const LOAD_SLACK_MS = 1_000;
+const SWEEP_SLACK_MS = 120_000;
 /** Probes and load run this long before the measurement window opens. */
 const SETTLE_MS = 1_000;
 
@@ -81,7 +83,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
     onProgress?.('warm-up', 0);
     await warmUp(edgeUrl, { ratePerSecond: scenario.load.stages?.[0]?.ratePerSecond ?? scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs, mix, seed: scenario.seed });
-    const loadMs = SETTLE_MS + plan.measureMs + LOAD_SLACK_MS;
+    // A sweep waits for each component to come back, so it runs as long as that takes: the load is
+    // given ample time and stopped when the sweep ends.
+    const loadMs = SETTLE_MS + (scenario.sweep ? plan.measureMs * 4 + SWEEP_SLACK_MS : plan.measureMs) + LOAD_SLACK_MS;
     const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
     probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
     probes.onRuns((batch) => runs.push(...batch));
@@ -95,7 +99,11 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     window = { startMs: measureStart, endMs: measureEnd };
     await sleepUntil(measureStart, signal);
     const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
-    const timeline = specs.flatMap((spec) => [
+    if (scenario.sweep) {
+      await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress });
+      window = { startMs: measureStart, endMs: Date.now() };
+    }
+    const timeline = scenario.sweep ? [] : specs.flatMap((spec) => [
       { at: measureStart + spec.atMs, act: async () => { injected.push(await injectFault(spec, context)); } },
       { at: measureStart + spec.atMs + spec.durationMs, act: async () => { await injected.find((f) => f.spec === spec)?.heal(); } },
     ]).sort((a, b) => a.at - b.at);
@@ -104,8 +112,10 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
       onProgress?.('measuring', (Date.now() - measureStart) / plan.measureMs);
       await step.act();
     }
-    for (const spec of specs) windows.push({ spec, startMs: measureStart + spec.atMs, endMs: measureStart + spec.atMs + spec.durationMs });
-    await sleepUntil(measureEnd, signal);
+    if (!scenario.sweep) {
+      for (const spec of specs) windows.push({ spec, startMs: measureStart + spec.atMs, endMs: measureStart + spec.atMs + spec.durationMs });
+      await sleepUntil(measureEnd, signal);
+    }
     onProgress?.('quiescing', 1);
     loadSummary = await load?.stop();
     await probes.stop();
