@@ -2,23 +2,19 @@
  * The public HTTP API, identical in every variant: routes → request schemas → the variant's Shop.
  * Business failures become their mapped status; transport failures 503/504; anything else a logged 500.
  */
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import type express from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Result } from '../../../shared-domain/result.js';
 import type { Shop } from '../../../shared-domain/shop.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
-import { withCorrelationId } from '../correlation.js';
+import { createBaseApp } from './base-app.js';
 import { addToCartSchema, checkoutSchema, describeIssues, idSchema, idempotencyKeySchema, searchQuerySchema } from './schemas.js';
 import { STATUS_OF } from './status.js';
 
-export const BODY_LIMIT = '64kb';
 
 export function createPublicApi(shop: Shop, logger: Logger): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use((req, res, next) => withCorrelationId(req.get('x-request-id'), (id) => { res.set('x-request-id', id); next(); }));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  const app = createBaseApp();
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {

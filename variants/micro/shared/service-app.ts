@@ -3,14 +3,14 @@
  * `/readyz`, the service's routes, and one error handler. Business failures are `{ error: { code,
  * message } }` with the status of `STATUS_OF`; an unreachable or slow upstream is a 503/504 naming it.
  */
-import express, { type ErrorRequestHandler, type Response } from 'express';
+import type express from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Result } from '../../../shared-domain/result.js';
 import type { Readiness } from '../../../shared-domain/shop.js';
-import { withCorrelationId } from '../../common/correlation.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../common/errors.js';
-import { BODY_LIMIT } from '../../common/http/public-api.js';
+import { createBaseApp } from '../../common/http/base-app.js';
 import { describeIssues } from '../../common/http/schemas.js';
 import { STATUS_OF } from '../../common/http/status.js';
 import { upstreamErrorBody } from './error-body.js';
@@ -22,11 +22,7 @@ export interface ServiceAppOptions {
 }
 
 export function createServiceApp({ logger, readiness, routes }: ServiceAppOptions): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use((req, res, next) => withCorrelationId(req.get('x-request-id'), (id) => { res.set('x-request-id', id); next(); }));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  const app = createBaseApp();
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', (_req, res) => {
     const state = readiness();
