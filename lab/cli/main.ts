@@ -59,9 +59,9 @@ async function main(argv: string[]): Promise<number> {
       return results.every((r) => r.run.complete) ? 0 : 1;
     }
     case 'suite': {
-      const { values, positionals } = parse(rest, { variants: { type: 'string' }, seed: { type: 'string' } });
-      if (positionals.length > 1) throw new UsageError('usage: archlab suite [quick|full] [--variants a,b] [--seed N]');
-      const name = positionals[0] ?? 'quick';
+      const { values, positionals } = parse(rest, { variants: { type: 'string' }, seed: { type: 'string' }, quick: { type: 'boolean' } });
+      if (positionals.length > 1 || (values.quick && positionals.length > 0)) throw new UsageError('usage: archlab suite [quick|full] [--variants a,b] [--seed N]  (--quick = quick)');
+      const name = values.quick ? 'quick' : (positionals[0] ?? 'quick');
       const suite = suiteScenarios(name);
       const results = await runCommand({ scenarios: suite.scenarios, timeScale: suite.timeScale, suite: name, variants: values.variants, seed: seedOf(values.seed), print });
       return results.every((r) => r.run.complete) ? 0 : 1;
