@@ -8,7 +8,7 @@
  * process of the variant are stopped, and what was recorded so far is returned (marked incomplete).
  */
 import { join } from 'node:path';
-import { EdgeProxies, faultSpecSchema, injectFault, type FaultEvent, type FaultSpec, type InjectedFault } from '../faults/index.js';
+import { EdgeProxies, faultSpecSchema, injectFault, type FaultContext, type FaultEvent, type FaultSpec, type InjectedFault } from '../faults/index.js';
 import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../integrity/index.js';
 import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types.js';
 import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
@@ -102,18 +102,8 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     if (scenario.sweep) {
       await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress });
       window = { startMs: measureStart, endMs: Date.now() };
-    }
-    const timeline = scenario.sweep ? [] : specs.flatMap((spec) => [
-      { at: measureStart + spec.atMs, act: async () => { injected.push(await injectFault(spec, context)); } },
-      { at: measureStart + spec.atMs + spec.durationMs, act: async () => { await injected.find((f) => f.spec === spec)?.heal(); } },
-    ]).sort((a, b) => a.at - b.at);
-    for (const step of timeline) {
-      await sleepUntil(step.at, signal);
-      onProgress?.('measuring', (Date.now() - measureStart) / plan.measureMs);
-      await step.act();
-    }
-    if (!scenario.sweep) {
-      for (const spec of specs) windows.push({ spec, startMs: measureStart + spec.atMs, endMs: measureStart + spec.atMs + spec.durationMs });
+    } else {
+      await faultsOnSchedule(specs, measureStart, { context, injected, windows, signal, onProgress: (elapsedMs) => onProgress?.('measuring', elapsedMs / plan.measureMs) });
       await sleepUntil(measureEnd, signal);
     }
     onProgress?.('quiescing', 1);
@@ -131,15 +121,32 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     await running?.stop().catch(() => undefined);
     await proxies?.stop().catch(() => undefined);
   }
-  // Windows are recorded as planned, also for faults a Ctrl-C cut short.
-  if (windows.length === 0 && window) {
-    for (const spec of specs.filter((s) => injected.some((f) => f.spec === s))) {
-      windows.push({ spec, startMs: window.startMs + spec.atMs, endMs: Math.min(Date.now(), window.startMs + spec.atMs + spec.durationMs) });
-    }
-  }
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
     runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, centralLogPath: running?.centralLogPath,
     incomplete: error !== undefined, error,
   };
+}
+
+/**
+ * Injects and heals each fault at its planned time from the start of the measurement. A fault's window
+ * is recorded when it is injected, so a run cut short still knows which faults were in effect.
+ */
+async function faultsOnSchedule(
+  specs: readonly FaultSpec[],
+  measureStartMs: number,
+  run: { context: FaultContext; injected: InjectedFault[]; windows: FaultWindow[]; signal?: AbortSignal; onProgress?: (elapsedMs: number) => void },
+): Promise<void> {
+  const steps = specs.flatMap((spec) => [
+    { at: measureStartMs + spec.atMs, act: async () => {
+      run.injected.push(await injectFault(spec, run.context));
+      run.windows.push({ spec, startMs: measureStartMs + spec.atMs, endMs: measureStartMs + spec.atMs + spec.durationMs });
+    } },
+    { at: measureStartMs + spec.atMs + spec.durationMs, act: async () => { await run.injected.find((f) => f.spec === spec)?.heal(); } },
+  ]).sort((a, b) => a.at - b.at);
+  for (const step of steps) {
+    await sleepUntil(step.at, run.signal);
+    run.onProgress?.(Date.now() - measureStartMs);
+    await step.act();
+  }
 }
