@@ -35,7 +35,17 @@ const BINARIES: Record<BrokerKind | 'epmd', BinarySpec> = {
   },
 };
 
+/**
+ * `ARCHLAB_RABBITMQ_SERVER` / `ARCHLAB_NATS_SERVER` name the program to use instead of searching (an
+ * install elsewhere); a path that is not an executable file counts as missing.
+ */
+const OVERRIDES: Record<BrokerKind, string> = { rabbitmq: 'ARCHLAB_RABBITMQ_SERVER', nats: 'ARCHLAB_NATS_SERVER' };
+
 export function findBrokerBinary(kind: BrokerKind): BrokerBinaryLookup {
+  const override = process.env[OVERRIDES[kind]];
+  if (override !== undefined && override !== '') {
+    return isExecutable(override) ? { found: true, path: override } : { found: false, installHint: `${OVERRIDES[kind]}=${override} is not an executable file; ${BINARIES[kind].installHint}` };
+  }
   return findBinary(BINARIES[kind]);
 }
 

@@ -5,6 +5,9 @@ import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../runner/index.js';
 import { composeCommand } from './commands/compose.js';
 import { runCommand, suiteScenarios } from './commands/run.js';
+import { exitCodeOf, jsonSummary, outcomeOf } from './outcome.js';
+import { MissingRequirementError } from './preflight.js';
+import type { ScenarioResult } from '../scenario/run-scenario.js';
 import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
 import { upCommand } from './commands/up.js';
@@ -17,8 +20,8 @@ const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
   up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
-  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N]: run scenarios on the variants, one after another',
-  suite: 'suite [quick|full] [--variants a,b]: run every scenario (quick: shortened, about ten minutes)',
+  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--json]: run scenarios on the variants, one after another',
+  suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about ten minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
 } as const;
@@ -54,17 +57,19 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'run': {
-      const { values, positionals } = parse(rest, { variants: { type: 'string' }, rate: { type: 'string' }, seed: { type: 'string' } });
-      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), print });
-      return results.every((r) => r.run.complete) ? 0 : 1;
+      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, rate: { type: 'string' } });
+      const report = reporter(values.json === true);
+      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), repeat: repeatOf(values.repeat), print: report.print });
+      return report.finish(results);
     }
     case 'suite': {
-      const { values, positionals } = parse(rest, { variants: { type: 'string' }, seed: { type: 'string' }, quick: { type: 'boolean' } });
-      if (positionals.length > 1 || (values.quick && positionals.length > 0)) throw new UsageError('usage: archlab suite [quick|full] [--variants a,b] [--seed N]  (--quick = quick)');
+      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, quick: { type: 'boolean' } });
+      if (positionals.length > 1 || (values.quick && positionals.length > 0)) throw new UsageError('usage: archlab suite [quick|full] [--variants a,b] [--seed N] [--repeat N] [--json]  (--quick = quick)');
       const name = values.quick ? 'quick' : (positionals[0] ?? 'quick');
       const suite = suiteScenarios(name);
-      const results = await runCommand({ scenarios: suite.scenarios, timeScale: suite.timeScale, suite: name, variants: values.variants, seed: seedOf(values.seed), print });
-      return results.every((r) => r.run.complete) ? 0 : 1;
+      const report = reporter(values.json === true);
+      const results = await runCommand({ scenarios: suite.scenarios, timeScale: suite.timeScale, suite: name, variants: values.variants, seed: seedOf(values.seed), repeat: repeatOf(values.repeat), print: report.print });
+      return report.finish(results);
     }
     case 'report': {
       const { values, positionals } = parse(rest, { png: { type: 'boolean' } });
@@ -83,6 +88,26 @@ async function main(argv: string[]): Promise<number> {
 }
 
 type OptionSpec = Record<string, { type: 'boolean' | 'string' }>;
+
+const RUN_OPTIONS = { variants: { type: 'string' }, seed: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+/** With `--json` the human tables go to stderr and stdout carries only the JSON summary. */
+function reporter(json: boolean) {
+  return {
+    print: json ? (line: string) => console.error(line) : (line: string) => console.log(line),
+    finish(results: readonly ScenarioResult[]): number {
+      const outcomes = results.map((r) => outcomeOf(r.dir, r.run));
+      if (json) console.log(jsonSummary(outcomes));
+      return exitCodeOf(outcomes);
+    },
+  };
+}
+
+export function repeatOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1 || Number(text) > 100) throw new UsageError(`--repeat takes a whole number from 1 to 100, got "${text}"`);
+  return Number(text);
+}
 
 function parse<T extends OptionSpec>(args: string[], options: T) {
   try {
@@ -111,6 +136,9 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || error instanceof ScenarioError) {
       console.error(`archlab: ${error.message}`);
       process.exitCode = 2;
+    } else if (error instanceof MissingRequirementError) {
+      console.error(`archlab: ${error.message}`);
+      process.exitCode = 1;
     } else {
       console.error(`archlab: ${error instanceof Error ? error.message : String(error)}`);
       if (process.env.ARCHLAB_DEBUG) console.error(error);

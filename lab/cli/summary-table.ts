@@ -1,6 +1,8 @@
 /** The table a finished run prints: variant × journey with downtime, availability, p99 and verdicts. */
 import type { RunFile } from '../results/write-run.js';
-import { percent } from '../scenario/summarize.js';
+import type { Spread } from '../metrics/spread.js';
+import { percent, type VariantSummary } from '../scenario/summarize.js';
+import type { Verdict } from '../scenario/verdicts.js';
 import { formatTable } from './table.js';
 
 export function summaryTable(run: RunFile): string {
@@ -17,7 +19,18 @@ export function summaryTable(run: RunFile): string {
     j.latency.faultWindow ? ms(j.latency.faultWindow.p99Ms) : '-',
   ]));
   const table = formatTable(['variant', 'journey', 'effect', 'downtime', 'recovered after', 'avail (fault)', 'avail (all)', 'p99 steady', 'p99 fault'], rows);
-  return [table, '', ...notes(run)].join('\n');
+  return [table, '', ...(run.spread ? [spreadTable(run), ''] : []), ...notes(run)].join('\n');
+}
+
+/** With `--repeat N`: medians with their 95% interval, and the coefficient of variation. */
+function spreadTable(run: RunFile): string {
+  const cell = (s: Spread | null, format: (n: number) => string) =>
+    s ? `${format(s.median)} [${format(s.ci95[0])}–${format(s.ci95[1])}]${s.cv !== null ? ` cv ${s.cv.toFixed(2)}` : ''}` : '-';
+  const rows = (run.spread ?? []).map((s) => [
+    s.variant, s.journey, cell(s.downtimeMs, ms), cell(s.timeToRecoverMs, ms), cell(s.faultWindowAvailability, (n) => percent(n)), cell(s.p99Ms, ms),
+  ]);
+  const title = `over ${run.parameters.repeat ?? 1} repeats: median [95% CI] and coefficient of variation`;
+  return `${title}\n${formatTable(['variant', 'journey', 'downtime', 'recovered after', 'avail (fault)', 'p99 (fault, else steady)'], rows)}`;
 }
 
 /** A sweep: each component broken in turn, and each journey's availability while it was. */
@@ -43,8 +56,24 @@ function notes(run: RunFile): string[] {
     if (v.error) parts.push(`ERROR: ${v.error}`);
     return parts.join('  ');
   });
-  const verdicts = run.verdicts.map((v) => `${v.held === null ? 'untested' : v.held ? 'HELD    ' : 'NOT HELD'}  ${v.variant}: ${v.statement}`);
-  return [...extra, '', ...verdicts];
+  const quiet = run.variants.flatMap((v) => quietLines(v));
+  const verdicts = run.verdicts.flatMap((v) => [
+    `${STATUS_WORDS[v.status].padEnd(12)}  ${v.variant}: ${v.statement}${v.repeats ? `  (held ${v.repeats.held}/${v.repeats.total - v.repeats.inconclusive} conclusive of ${v.repeats.total})` : ''}`,
+    ...(v.status !== 'held' && v.reason ? [`              ${v.reason}`] : []),
+  ]);
+  return [...extra, ...(quiet.length > 0 ? ['', ...quiet] : []), '', ...verdicts];
+}
+
+const STATUS_WORDS: Record<Verdict['status'], string> = { held: 'HELD', 'not-held': 'NOT HELD', inconclusive: 'INCONCLUSIVE', deviated: 'DEVIATED' };
+
+/** The ground the verdicts stand on: steady state and the machine's quiet, one line each when in doubt. */
+function quietLines(v: VariantSummary): string[] {
+  const lines: string[] = [];
+  const { before, after } = v.steadyState ?? { before: null, after: null };
+  if (before && !before.met) lines.push(`${v.variant}: steady state NOT met before the fault, no fault injected: ${before.reasons.join('; ')}`);
+  if (after && !after.met) lines.push(`${v.variant}: not back to steady state after healing: ${after.reasons.join('; ')}`);
+  if (v.noise?.inconclusive) lines.push(`${v.variant}: machine too busy to trust: ${v.noise.reasons.join('; ')}`);
+  return lines;
 }
 
 function ms(value: number): string {

@@ -19,6 +19,8 @@ import { loadRun, type LoadedRun } from './read-run.js';
 import { capacityTable } from './sections/capacity-table.js';
 import { figureSection } from './sections/figures.js';
 import { integritySection } from './sections/integrity-section.js';
+import { evidenceBanner, evidenceSection } from './sections/evidence-section.js';
+import { spreadFigures } from './charts/spread-charts.js';
 import { overviewSection, reportHeader } from './sections/overview-section.js';
 import { parametersSection } from './sections/parameters-section.js';
 import { hypothesesSection, predictionSection } from './sections/verdict-sections.js';
@@ -54,10 +56,12 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
   const outcomes = outcomeFigures(loaded);
   const sweeps = sweepFigures(loaded);
   const capacity = capacityFigures(loaded);
+  const spreads = spreadFigures(loaded);
   const capacitySection = figureSection('capacity', 'Capacity', 'The offered rate climbed in stages; each variant kept up until its p99 or its errors broke the SLO.', capacity);
   const candidates: Section[] = [
-    { id: 'overview', title: 'At a glance', html: overviewSection(run) },
+    { id: 'overview', title: 'At a glance', html: html`${evidenceBanner(run)}${overviewSection(run)}` },
     { id: 'hypotheses', title: 'Hypotheses', html: hypothesesSection(run) },
+    { id: 'evidence', title: 'Evidence', html: html`${evidenceSection(run)}${figureSection('spread', 'Every repeat', 'With repeats, each dot is one run of the variant.', spreads)}` },
     { id: 'availability', title: 'Availability', html: figureSection('availability', 'Availability over time',
       'One chart per journey, the variants overlaid in their colors. 100% means every run of the journey answered.', timelines.availability) },
     { id: 'downtime', title: 'Downtime and blast radius', html: figureSection('downtime', 'Downtime, recovery and blast radius',
@@ -73,7 +77,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
   ];
   return {
     sections: candidates.filter((s) => s.html.text !== ''),
-    figures: [...timelines.availability, ...outcomes, ...sweeps, ...capacity, ...timelines.latency],
+    figures: [...spreads, ...timelines.availability, ...outcomes, ...sweeps, ...capacity, ...timelines.latency],
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RunFile } from '../results/write-run.js';
 import type { VariantSummary } from '../scenario/summarize.js';
+import { statusOf } from '../scenario/verdicts.js';
 
 export interface VariantHeadline {
   readonly variant: string;
@@ -13,7 +14,7 @@ export interface VariantHeadline {
   readonly blastRadius: { readonly hit: number; readonly measured: number; readonly weightedShare: number } | null;
   /** The journey that was down longest; null without a fault. */
   readonly worstDowntime: { readonly journey: string; readonly downtimeMs: number; readonly recovered: boolean } | null;
-  readonly verdicts: { readonly held: number; readonly notHeld: number; readonly untested: number; readonly total: number };
+  readonly verdicts: { readonly held: number; readonly notHeld: number; readonly untested: number; readonly deviated: number; readonly total: number };
   /** null when the run did not check integrity. */
   readonly integrity: { readonly clean: boolean; readonly issues: number } | null;
   readonly spofs: readonly string[] | null;
@@ -38,9 +39,10 @@ function headline(v: VariantSummary, run: RunFile): VariantHeadline {
     blastRadius: br ? { hit: br.hit.length, measured: Object.keys(br.availability).length - br.unmeasured.length, weightedShare: br.weightedShare } : null,
     worstDowntime: worst?.downtime ? { journey: worst.journey, downtimeMs: worst.downtime.downtimeMs, recovered: worst.downtime.recovered } : null,
     verdicts: {
-      held: verdicts.filter((x) => x.held === true).length,
-      notHeld: verdicts.filter((x) => x.held === false).length,
-      untested: verdicts.filter((x) => x.held === null).length,
+      held: verdicts.filter((x) => statusOf(x) === 'held').length,
+      notHeld: verdicts.filter((x) => statusOf(x) === 'not-held').length,
+      untested: verdicts.filter((x) => statusOf(x) === 'inconclusive').length,
+      deviated: verdicts.filter((x) => statusOf(x) === 'deviated').length,
       total: verdicts.length,
     },
     integrity: v.integrity ? { clean: v.integrity.clean, issues: integrityIssues(v.integrity) } : null,

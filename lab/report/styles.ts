@@ -10,6 +10,8 @@ h2 { font-size: 26px; margin: 40px 0 6px; border-bottom: 1px solid var(--line); 
 h3 { font-size: 20px; margin: 16px 0 4px; }
 p.intro, p.lead { color: var(--muted); margin: 4px 0 14px; max-width: 70em; }
 .muted { color: var(--muted); }
+.banner { border: 2px solid var(--bad); border-radius: 6px; padding: 0.6em 1em; margin: 1em 0; background: #fff5f5; }
+.reason { margin: 0.3em 0; }
 .ok { color: var(--ok); } .warn { color: var(--warn); } .bad { color: var(--bad); font-weight: 600; }
 nav.sections { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 16px; margin: 8px 0; }
 a { color: #0b57d0; }

@@ -10,6 +10,7 @@ import { buildTimeline, toTimelineJson, type TimelineJson } from '../metrics/ind
 import type { VariantRunRecord } from '../scenario/run-variant.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { VariantSummary } from '../scenario/summarize.js';
+import type { JourneySpread } from '../scenario/repeats.js';
 import type { Verdict } from '../scenario/verdicts.js';
 import type { RunEnvironment } from './environment.js';
 
@@ -19,6 +20,8 @@ export interface RunParameters {
   readonly seed: number;
   readonly timeScale: number;
   readonly suite?: string;
+  /** How many times each variant ran (interleaved); 1 without `--repeat`. */
+  readonly repeat?: number;
 }
 
 export interface RunFile {
@@ -34,6 +37,10 @@ export interface RunFile {
   readonly complete: boolean;
   readonly variants: readonly VariantSummary[];
   readonly verdicts: readonly Verdict[];
+  /** With `--repeat N`: repeats 2…N's summaries (repeat 1's are `variants`). */
+  readonly repeats?: ReadonlyArray<readonly VariantSummary[]>;
+  /** With `--repeat N`: per variant × journey, median, 95% CI and CV over the repeats. */
+  readonly spread?: readonly JourneySpread[];
 }
 
 export type TimelineFile = Record<string, TimelineJson & { readonly faults: ReadonlyArray<{ kind: string; target: string; startMs: number; endMs: number }> }>;

@@ -14,6 +14,7 @@ import { RunAbortedError } from './abortable.js';
 import { runVariant, type VariantRunRecord } from './run-variant.js';
 import type { Scenario } from './schema.js';
 import { summarizeVariant, type VariantSummary } from './summarize.js';
+import { combineVerdicts, repeatSpreads } from './repeats.js';
 import { evaluateHypotheses } from './verdicts.js';
 
 export interface RunScenarioOptions {
@@ -21,6 +22,8 @@ export interface RunScenarioOptions {
   readonly variants: readonly VariantName[];
   readonly timeScale: number;
   readonly suite?: string;
+  /** Run every variant this many times, interleaved (monolith, soa, micro, monolith, …). Default 1. */
+  readonly repeat?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string, fraction: number) => void;
 }
@@ -38,13 +41,16 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   const workDir = join(repositoryRoot(), '.archlab', 'work', basename(dir));
   mkdirSync(workDir, { recursive: true });
   const environment = runEnvironment();
+  const repeat = options.repeat ?? 1;
   const records: VariantRunRecord[] = [];
-  const summaries: VariantSummary[] = [];
+  /** byRepeat[k]: repeat k's summaries, in variant order. */
+  const byRepeat: VariantSummary[][] = [];
   const save = (complete: boolean): RunFile => {
+    const summaries = byRepeat[0] ?? [];
     const run: RunFile = {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       scenario,
-      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite },
+      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite, repeat },
       environment,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -52,24 +58,28 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
       measuredMs: records.reduce((sum, r) => sum + (r.window ? r.window.endMs - r.window.startMs : 0), 0),
       complete,
       variants: summaries,
-      verdicts: evaluateHypotheses(scenario, summaries),
+      verdicts: combineVerdicts(byRepeat.map((list) => evaluateHypotheses(scenario, list))),
+      ...(repeat > 1 ? { repeats: byRepeat.slice(1), spread: repeatSpreads(byRepeat) } : {}),
     };
-    writeRun(dir, run, records);
+    // The timeline and the logs are those of the first repeat.
+    writeRun(dir, run, records.slice(0, variants.length));
     return run;
   };
-  for (const [index, variant] of variants.entries()) {
+  const steps = Array.from({ length: repeat }, (_, r) => variants.map((variant) => ({ r, variant }))).flat();
+  for (const [index, { r, variant }] of steps.entries()) {
     if (signal?.aborted) break;
     const topology = findTopology(variant);
     if (!topology) throw new Error(`no topology for ${variant}`);
+    const label = repeat > 1 ? `${variant} (repeat ${r + 1}/${repeat})` : variant;
     const record = await runVariant({
-      scenario, topology, runDir: workDir, signal,
-      onProgress: (phase, fraction) => options.onProgress?.(`${scenario.name} · ${variant} · ${phase}`, (index + Math.min(1, fraction)) / variants.length),
+      scenario, topology, runDir: join(workDir, `r${r + 1}`), signal,
+      onProgress: (phase, fraction) => options.onProgress?.(`${scenario.name} · ${label} · ${phase}`, (index + Math.min(1, fraction)) / steps.length),
     });
     records.push(record);
-    summaries.push(summarizeVariant(record, scenario));
+    (byRepeat[r] ??= []).push(summarizeVariant(record, scenario));
     save(false);
   }
-  const complete = !signal?.aborted && records.length === variants.length && records.every((r) => !r.incomplete);
+  const complete = !signal?.aborted && records.length === steps.length && records.every((r) => !r.incomplete);
   const run = save(complete);
   if (!process.env.ARCHLAB_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
   if (signal?.aborted) throw Object.assign(new RunAbortedError(), { result: { dir, run } });

@@ -20,6 +20,7 @@ import { sweep } from './sweep.js';
 import { planFaults } from './resolve-faults.js';
 import { warmUp } from './warm-up.js';
 import type { Scenario } from './schema.js';
+import { checkSteadyState, type SteadyStateCheck } from './steady-state.js';
 
 /** The load runs a little past the measurement window, so a late worker start cannot end it early. */
 const LOAD_SLACK_MS = 1_000;
@@ -44,6 +45,8 @@ export interface VariantRunRecord {
   /** Epoch ms at which the load's first stage began. */
   readonly loadStartedAtMs?: number;
   readonly integrity?: IntegrityReport & { readonly quiesced: boolean; readonly quiesceWaitedMs: number };
+  /** Steady state as checked just before the first fault, from the runs finished by then; absent without faults. */
+  readonly steadyBefore?: SteadyStateCheck;
   readonly centralLogPath?: string;
   readonly incomplete: boolean;
   readonly error?: string;
@@ -73,6 +76,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   let integrity: VariantRunRecord['integrity'];
   let window: VariantRunRecord['window'];
   let readyAfterMs: number | undefined;
+  let steadyBefore: SteadyStateCheck | undefined;
   let error: string | undefined;
   try {
     onProgress?.('starting', 0);
@@ -99,8 +103,17 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     window = { startMs: measureStart, endMs: measureEnd };
     await sleepUntil(measureStart, signal);
     const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
-    if (scenario.sweep) {
-      await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress });
+    // The steady-state gate: no fault goes in unless the variant was seen working normally first.
+    const firstFaultAt = scenario.sweep ? measureStart + scenario.sweep.gapMs : measureStart + Math.min(...specs.map((s) => s.atMs));
+    if (specs.length > 0) {
+      await sleepUntil(firstFaultAt, signal);
+      steadyBefore = checkSteadyState(runs, { startMs: measureStart - SETTLE_MS, endMs: firstFaultAt }, scenario.slo);
+    }
+    if (steadyBefore && !steadyBefore.met) {
+      onProgress?.('not steady: no fault injected', 1);
+      window = { startMs: measureStart, endMs: Date.now() };
+    } else if (scenario.sweep) {
+      await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress, firstGapMs: 0 });
       window = { startMs: measureStart, endMs: Date.now() };
     } else {
       await faultsOnSchedule(specs, measureStart, { context, injected, windows, signal, onProgress: (elapsedMs) => onProgress?.('measuring', elapsedMs / plan.measureMs) });
@@ -123,7 +136,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   }
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
-    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, centralLogPath: running?.centralLogPath,
+    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, steadyBefore, centralLogPath: running?.centralLogPath,
     incomplete: error !== undefined, error,
   };
 }

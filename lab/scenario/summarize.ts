@@ -14,6 +14,7 @@ import { classifyEffect, matchesPrediction } from './classify.js';
 import { predictFault } from './predict-fault.js';
 import type { FaultWindow, VariantRunRecord } from './run-variant.js';
 import type { Effect, Scenario } from './schema.js';
+import { afterWindow, checkSteadyState, type SteadyStateCheck, type SteadyStateRecord } from './steady-state.js';
 
 export interface JourneySummary {
   readonly journey: JourneyName;
@@ -40,6 +41,16 @@ export interface VariantSummary {
   readonly capacity: Capacity | null;
   readonly integrity: VariantRunRecord['integrity'] | null;
   readonly restarts: number;
+  /** Checked before the first fault and after the last heal; null without faults. */
+  readonly steadyState: SteadyStateRecord | null;
+  /** The machine's quiet while this variant was measured (the noise guard); null when not sampled. */
+  readonly noise: NoiseJudgement | null;
+}
+
+/** What the verdicts need of the noise guard's report. */
+export interface NoiseJudgement {
+  readonly inconclusive: boolean;
+  readonly reasons: readonly string[];
 }
 
 export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): VariantSummary {
@@ -83,7 +94,24 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     capacity: scenario.load.stages && window ? rampCapacity(record, scenario) : null,
     integrity: record.integrity ?? null,
     restarts: record.events.filter((e) => e.type === 'restarting').length,
+    steadyState: steadyStateOf(record, scenario),
+    noise: null,
   };
+}
+
+/**
+ * Before: the check made live at the first fault, held again against every run of its window (runs that
+ * were still in flight then are known now): met only if both say so. After: the last seconds of the
+ * measurement window, once the last fault was healed.
+ */
+function steadyStateOf(record: VariantRunRecord, scenario: Scenario): SteadyStateRecord | null {
+  const live = record.steadyBefore;
+  if (!live) return null;
+  const full = checkSteadyState(record.runs, live.window, scenario.slo);
+  const before: SteadyStateCheck = { ...full, met: live.met && full.met, reasons: [...new Set([...live.reasons, ...full.reasons])] };
+  const lastHealMs = Math.max(...record.faults.map((f) => f.endMs));
+  const after = record.window && record.faults.length > 0 && !record.incomplete ? afterWindow(lastHealMs, record.window.endMs) : null;
+  return { before, after: after ? checkSteadyState(record.runs, after, scenario.slo) : null };
 }
 
 function sweepMatrix(record: VariantRunRecord): VariantSummary['matrix'] {

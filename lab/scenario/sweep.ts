@@ -18,11 +18,13 @@ export interface SweepContext {
   readonly windows: FaultWindow[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: string, fraction: number) => void;
+  /** The gap before the first component; `gapMs` unless told (the caller may have waited already). */
+  readonly firstGapMs?: number;
 }
 
 export async function sweep(specs: readonly FaultSpec[], gapMs: number, run: SweepContext): Promise<void> {
   for (const [index, spec] of specs.entries()) {
-    await sleepUnlessAborted(gapMs, run.signal);
+    await sleepUnlessAborted(index === 0 ? (run.firstGapMs ?? gapMs) : gapMs, run.signal);
     run.onProgress?.(`breaking ${spec.target}`, index / specs.length);
     const startMs = Date.now();
     const fault = await injectFault(spec, run.context);

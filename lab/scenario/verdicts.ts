@@ -1,14 +1,31 @@
-/** Holds each variant's hypotheses against what was measured: held, did not hold, or not testable. */
+/**
+ * Holds each variant's hypotheses against what was measured. A verdict stands only on checked ground:
+ *
+ *   inconclusive  the run could not test it: incomplete, steady state not met before the fault, or the
+ *                 machine too busy to trust (the noise guard)  — whatever the figures say
+ *   not-held      some expectation failed
+ *   deviated      every expectation held, but the variant was not back to steady state after healing
+ *   held          every expectation held, and it came back
+ */
 import { JOURNEY_NAMES } from '../journeys/types.js';
+import type { RepeatCounts } from './repeats.js';
 import type { Effect, Scenario } from './schema.js';
 import { percent, type VariantSummary } from './summarize.js';
+
+export const VERDICT_STATUSES = ['held', 'not-held', 'inconclusive', 'deviated'] as const;
+export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 export interface Verdict {
   readonly variant: VariantSummary['variant'];
   readonly statement: string;
-  /** null: the run could not test it (incomplete, or nothing measured). */
+  readonly status: VerdictStatus;
+  /** Why it is inconclusive, deviated or not held; empty when held. */
+  readonly reason: string;
+  /** Whether the expectations held: null when inconclusive (kept beside `status` for older readers). */
   readonly held: boolean | null;
   readonly details: readonly string[];
+  /** With `--repeat N`: how the N repeats came out. */
+  readonly repeats?: RepeatCounts;
 }
 
 export function evaluateHypotheses(scenario: Scenario, summaries: readonly VariantSummary[]): Verdict[] {
@@ -16,8 +33,9 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
     const hypothesis = scenario.hypotheses[summary.variant];
     if (!hypothesis) return [];
     const details: string[] = [];
-    let held: boolean | null = summary.incomplete ? null : true;
-    const fail = (line: string) => { details.push(line); if (held !== null) held = false; };
+    let held: boolean | null = true;
+    const failed: string[] = [];
+    const fail = (line: string) => { details.push(line); failed.push(line); if (held !== null) held = false; };
     for (const journey of JOURNEY_NAMES) {
       const allowed: readonly Effect[] | undefined = hypothesis.expect[journey] ?? hypothesis.expect.others ?? hypothesis.expect.all;
       if (!allowed) continue;
@@ -42,6 +60,31 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
       else if (rank === hypothesis.capacityRank) details.push(line);
       else fail(line);
     }
-    return [{ variant: summary.variant, statement: hypothesis.statement, held, details }];
+    const untestable = held === null ? ['capacity ranks need at least two variants'] : [];
+    return [judge({ variant: summary.variant, statement: hypothesis.statement, details }, summary, failed, untestable)];
   });
+}
+
+function judge(base: Pick<Verdict, 'variant' | 'statement' | 'details'>, summary: VariantSummary, failed: readonly string[], untestable: readonly string[]): Verdict {
+  const doubts = [...untestable, ...inconclusiveReasons(summary)];
+  if (doubts.length > 0) return { ...base, status: 'inconclusive', reason: doubts.join('; '), held: null };
+  if (failed.length > 0) return { ...base, status: 'not-held', reason: failed.join('; '), held: false };
+  const after = summary.steadyState?.after;
+  if (after && !after.met) return { ...base, status: 'deviated', reason: `not back to steady state after healing: ${after.reasons.join('; ')}`, held: true };
+  return { ...base, status: 'held', reason: '', held: true };
+}
+
+/** What makes a variant's figures unfit to judge by, in plain words. */
+export function inconclusiveReasons(summary: VariantSummary): string[] {
+  const reasons: string[] = [];
+  if (summary.incomplete) reasons.push(`the run did not finish${summary.error ? `: ${summary.error}` : ''}`);
+  const before = summary.steadyState?.before;
+  if (before && !before.met) reasons.push(`steady state not met before the fault (${before.reasons.join('; ')})`);
+  if (summary.noise?.inconclusive) reasons.push(...summary.noise.reasons);
+  return reasons;
+}
+
+/** A verdict's status; run.json files from before statuses existed carry only `held`. */
+export function statusOf(verdict: Pick<Verdict, 'held'> & { readonly status?: VerdictStatus }): VerdictStatus {
+  return verdict.status ?? (verdict.held === null ? 'inconclusive' : verdict.held ? 'held' : 'not-held');
 }

@@ -8,6 +8,7 @@ import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js
 import type { Scenario } from '../../scenario/schema.js';
 import { variantNames } from '../../topology/registry.js';
 import type { VariantName } from '../../topology/types.js';
+import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
 import { oneOf, UsageError } from '../usage-error.js';
@@ -19,6 +20,8 @@ export interface RunOptions {
   readonly seed?: number;
   readonly timeScale?: number;
   readonly suite?: string;
+  /** Each variant this many times, interleaved. */
+  readonly repeat?: number;
   readonly print: (line: string) => void;
 }
 
@@ -31,9 +34,10 @@ export function parseVariants(list: string | undefined): VariantName[] {
 }
 
 export async function runCommand(options: RunOptions): Promise<ScenarioResult[]> {
-  if (options.scenarios.length === 0) throw new UsageError('usage: archlab run <scenario…> [--variants a,b] [--rate N] [--seed N]');
+  if (options.scenarios.length === 0) throw new UsageError('usage: archlab run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--json]');
   const variants = parseVariants(options.variants);
   const scenarios = options.scenarios.map((name) => adjust(scaleScenario(loadScenario(name), options.timeScale ?? 1), options, variants));
+  checkRequirements([...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))]);
   const progress = createProgress();
   const controller = new AbortController();
   // Ctrl-C: stop injecting, heal, stop every process, write what was measured (marked incomplete).
@@ -43,7 +47,7 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
     for (const [index, scenario] of scenarios.entries()) {
       if (controller.signal.aborted) break;
       const result = await runScenario({
-        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, signal: controller.signal,
+        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, repeat: options.repeat, signal: controller.signal,
         onProgress: (label, fraction) => progress.update(`[${index + 1}/${scenarios.length}] ${label}`, fraction),
       }).catch((error: unknown) => {
         const partial = (error as { result?: ScenarioResult }).result;

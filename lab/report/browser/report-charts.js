@@ -25,7 +25,8 @@
         datasets: spec.series.map(function (s) {
           return {
             label: s.label, data: s.points, borderColor: s.secondary ? s.color + '99' : s.color, backgroundColor: s.color,
-            borderDash: s.dash || [], borderWidth: s.secondary ? 1.5 : 2.5, pointRadius: many ? 0 : 4, pointStyle: many ? 'line' : 'circle', tension: 0, spanGaps: false,
+            borderDash: s.dash || [], borderWidth: s.secondary ? 1.5 : 2.5, pointRadius: s.dots ? 6 : many ? 0 : 4, pointStyle: many && !s.dots ? 'line' : 'circle', tension: 0, spanGaps: false,
+            showLine: !s.dots,
           };
         }),
       },
@@ -33,7 +34,10 @@
         animation: false, responsive: true, maintainAspectRatio: false, normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', min: spec.xMin, max: spec.xMax, title: { display: true, text: spec.xLabel } },
+          x: {
+            type: 'linear', min: spec.xMin, max: spec.xMax, title: { display: true, text: spec.xLabel },
+            ticks: spec.xTickLabels ? { stepSize: 1, callback: function (value) { return spec.xTickLabels[value] !== undefined && value === Math.round(value) ? spec.xTickLabels[value] : ''; } } : undefined,
+          },
           y: {
             type: spec.yScale === 'log' ? 'logarithmic' : 'linear', min: spec.yMin, max: spec.yMax,
             title: { display: true, text: spec.yLabel }, ticks: { callback: percentTicks(spec.yPercent) },

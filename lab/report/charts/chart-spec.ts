@@ -13,6 +13,8 @@ export interface Series {
   readonly secondary?: boolean;
   /** [x, y]; y null leaves a gap (nothing measured there). */
   readonly points: ReadonlyArray<readonly [number, number | null]>;
+  /** Points only, no line: every repeat as a dot. */
+  readonly dots?: boolean;
 }
 
 /** A shaded stretch of the x axis: a fault window. */
@@ -41,6 +43,8 @@ export interface LineChartSpec {
   readonly yMax?: number;
   /** Append `%` to the y ticks (the values are already percentages). */
   readonly yPercent?: boolean;
+  /** Names for the whole-number x ticks (a dot plot of categories): tick i is labelled xTickLabels[i]. */
+  readonly xTickLabels?: readonly string[];
   readonly series: readonly Series[];
   readonly bands: readonly Band[];
   readonly markers: readonly Marker[];

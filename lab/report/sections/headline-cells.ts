@@ -45,10 +45,10 @@ function downtime(h: VariantHeadline): Part {
 }
 
 function verdict(h: VariantHeadline): Part {
-  const { held, notHeld, untested, total } = h.verdicts;
+  const { held, notHeld, untested, deviated, total } = h.verdicts;
   if (total === 0) return { cls: 'muted', text: 'none stated' };
-  const word = notHeld > 0 ? 'did not hold' : untested > 0 ? 'not testable' : 'held';
-  return { cls: notHeld > 0 ? 'bad' : untested > 0 ? 'muted' : 'ok', text: `${word} (${held}/${total} held)` };
+  const word = notHeld > 0 ? 'did not hold' : deviated > 0 ? 'deviated' : untested > 0 ? 'inconclusive' : 'held';
+  return { cls: notHeld > 0 ? 'bad' : deviated > 0 ? 'warn' : untested > 0 ? 'muted' : 'ok', text: `${word} (${held}/${total} held)` };
 }
 
 function integrity(h: VariantHeadline): Part {

@@ -4,6 +4,11 @@ import { formatPercent } from '../format.js';
 import { html, type Html } from '../html.js';
 import { effectClass } from '../palette.js';
 import { variantChip } from './headline-cells.js';
+import { statusOf, type VerdictStatus } from '../../scenario/verdicts.js';
+
+const BADGES: Record<VerdictStatus, readonly [string, string]> = {
+  held: ['held', 'ok'], 'not-held': ['did not hold', 'bad'], inconclusive: ['inconclusive', 'muted'], deviated: ['deviated', 'warn'],
+};
 
 export function hypothesesSection(run: RunFile): Html {
   if (run.verdicts.length === 0) return html``;
@@ -11,9 +16,10 @@ export function hypothesesSection(run: RunFile): Html {
   return html`<section id="hypotheses"><h2>Hypotheses</h2>
 <p class="intro">What the scenario expected of each variant before it ran, and whether the measurements bore it out.</p>
 <div class="verdicts">${run.verdicts.map((v) => {
-    const [word, cls] = v.held === null ? ['not testable', 'muted'] : v.held ? ['held', 'ok'] : ['did not hold', 'bad'];
-    return html`<div class="verdict"><div class="verdict-head">${variantChip(v.variant, index(v.variant))}<span class="badge ${cls}">${word}</span></div>
-<p class="statement">${v.statement}</p>${v.details.length > 0 ? html`<ul>${v.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</div>`;
+    const [word, cls] = BADGES[statusOf(v)];
+    const count = v.repeats ? ` ${v.repeats.held}/${v.repeats.total - v.repeats.inconclusive}` : '';
+    return html`<div class="verdict"><div class="verdict-head">${variantChip(v.variant, index(v.variant))}<span class="badge ${cls}">${word}${count}</span></div>
+<p class="statement">${v.statement}</p>${v.reason ? html`<p class="reason ${cls}">${v.reason}</p>` : ''}${v.details.length > 0 ? html`<ul>${v.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</div>`;
   })}</div></section>`;
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Before any variant starts, check that this machine has what the chosen variants need (as `doctor`
+ * does), so a missing broker stops the command at once instead of failing a variant ten minutes in.
+ */
+import { binaryName, findBrokerBinary } from '../brokers/binaries.js';
+import { findTopology } from '../topology/registry.js';
+import type { BrokerKind, VariantName } from '../topology/types.js';
+
+export class MissingRequirementError extends Error {
+  override readonly name = 'MissingRequirementError';
+}
+
+export const SETUP_COMMAND = 'npm run setup   (runs bash scripts/install-system-deps.sh, then npm ci)';
+
+export function checkRequirements(variants: readonly VariantName[]): void {
+  const needed = new Map<BrokerKind, VariantName[]>();
+  for (const variant of variants) {
+    for (const component of findTopology(variant)?.components ?? []) {
+      if (component.kind === 'broker') needed.set(component.broker, [...(needed.get(component.broker) ?? []), variant]);
+    }
+  }
+  const missing = [...needed].flatMap(([kind, users]) => {
+    const lookup = findBrokerBinary(kind);
+    return lookup.found ? [] : [`  ${binaryName(kind)} (needed by ${[...new Set(users)].join(', ')}): ${lookup.installHint}`];
+  });
+  if (missing.length === 0) return;
+  throw new MissingRequirementError(`missing on this machine, nothing was started:\n${missing.join('\n')}\nto install everything: ${SETUP_COMMAND}`);
+}
