@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const archlab = (...args: string[]) => {
-  const result = spawnSync(process.execPath, ['bin/archlab.js', ...args], { encoding: 'utf8', timeout: 30_000 });
+const archlab = (...args: string[]) => archlabWith({}, ...args);
+const archlabWith = (env: Record<string, string>, ...args: string[]) => {
+  const result = spawnSync(process.execPath, ['bin/archlab.js', ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   return { code: result.status, out: result.stdout, err: result.stderr };
 };
 
@@ -25,6 +26,7 @@ describe('archlab command line', () => {
     [['run', 'baseline', '--rate', '0'], '--rate', 'requests per second'],
     [['run', 'baseline', '--rate', '-3'], '--rate', ''],
     [['run', 'baseline', '--seed', 'abc'], '--seed', 'whole number'],
+    [['run', 'baseline', '--repeat', '0'], '--repeat', 'whole number from 1'],
     [['suite', 'medium'], 'unknown suite "medium"', 'quick'],
     [['list', '--bogus'], 'bogus', ''],
   ])('%j → exit 2 with a clear message', (args, message, hint) => {
@@ -45,6 +47,17 @@ describe('archlab command line', () => {
     expect(err).toContain('name');
     writeFileSync(file, '{ not json');
     expect(archlab('run', file).err).toContain('not valid JSON');
+  });
+
+  it('stops before starting anything when a variant needs a broker this machine lacks, naming the install line', () => {
+    const started = Date.now();
+    const { code, err } = archlabWith({ ARCHLAB_NATS_SERVER: '/nonexistent/nats-server' }, 'run', 'crash-recommendations', '--variants', 'monolith,micro');
+    expect(code).toBe(1);
+    expect(err).toContain('nats-server (needed by micro)');
+    expect(err).toContain('npm run setup');
+    expect(err).not.toContain('rabbitmq-server');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(archlabWith({ ARCHLAB_NATS_SERVER: '/nonexistent/nats-server' }, 'doctor').code).toBe(1);
   });
 
   it('lists every variant with its components', () => {

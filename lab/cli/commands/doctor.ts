@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrokerBinary } from '../../brokers/index.js';
+import { SETUP_COMMAND } from '../preflight.js';
 import { formatTable } from '../table.js';
 
 interface Check { readonly name: string; readonly ok: boolean; readonly found: string; readonly fix: string; readonly required: boolean }
@@ -27,7 +28,7 @@ export function doctorCommand(): { text: string; ok: boolean } {
   const checks = doctorChecks();
   const rows = checks.map((c) => [c.name, c.ok ? 'ok' : c.required ? 'MISSING' : 'missing (optional)', c.found, c.ok ? '' : c.fix]);
   const ok = checks.every((c) => c.ok || !c.required);
-  return { text: `${formatTable(['need', 'status', 'found', 'to fix'], rows)}\n\n${ok ? 'ready to run every variant' : 'not ready: install what is MISSING'}`, ok };
+  return { text: `${formatTable(['need', 'status', 'found', 'to fix'], rows)}\n\n${ok ? 'ready to run every variant' : `not ready: install what is MISSING, or everything at once with ${SETUP_COMMAND}`}`, ok };
 }
 
 function dockerEngine(): { ok: boolean; found: string } {
