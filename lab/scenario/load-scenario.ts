@@ -29,7 +29,7 @@ export function scaleScenario(scenario: Scenario, factor: number): Scenario {
   const scale = (ms: number, min: number) => Math.max(min, Math.round(ms * factor));
   return {
     ...scenario,
-    timing: { ...scenario.timing, measureMs: scale(scenario.timing.measureMs, 5_000) },
+    timing: { ...scenario.timing, warmupMs: scale(scenario.timing.warmupMs, Math.min(1_000, scenario.timing.warmupMs)), measureMs: scale(scenario.timing.measureMs, 5_000) },
     load: { ...scenario.load, stages: scenario.load.stages?.map((s) => ({ ...s, durationMs: scale(s.durationMs, 2_000) })) },
     faults: scenario.faults.map((f) => ({ ...f, atMs: scale(f.atMs, 2_000), durationMs: scale(f.durationMs, 3_000) })),
     sweep: scenario.sweep && { ...scenario.sweep, durationMs: scale(scenario.sweep.durationMs, 3_000), gapMs: scale(scenario.sweep.gapMs, 2_500) },

@@ -26,7 +26,7 @@ import { checkSteadyState, type SteadyStateCheck } from './steady-state.js';
 const LOAD_SLACK_MS = 1_000;
 const SWEEP_SLACK_MS = 120_000;
 /** Probes and load run this long before the measurement window opens. */
-const SETTLE_MS = 1_000;
+const SETTLE_MS = 500;
 
 export interface FaultWindow { readonly spec: FaultSpec; readonly startMs: number; readonly endMs: number }
 
