@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../runner/index.js';
 import { composeCommand } from './commands/compose.js';
+import { schemasCommand } from './commands/schemas.js';
 import { runCommand, suiteScenarios } from './commands/run.js';
 import { exitCodeOf, jsonSummary, outcomeOf } from './outcome.js';
 import { MissingRequirementError } from './preflight.js';
@@ -24,6 +25,7 @@ const COMMANDS = {
   suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about ten minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
+  schemas: 'schemas [--check]: write schemas/*.schema.json (scenario, run.json, timeline.json) from the lab\'s zod schemas, or check them for drift',
 } as const;
 
 export function usage(): string {
@@ -79,6 +81,12 @@ async function main(argv: string[]): Promise<number> {
     case 'compose': {
       const { values } = parse(rest, { check: { type: 'boolean' } });
       const { text, ok } = composeCommand(values.check === true);
+      print(text);
+      return ok ? 0 : 1;
+    }
+    case 'schemas': {
+      const { values } = parse(rest, { check: { type: 'boolean' } });
+      const { text, ok } = schemasCommand(values.check === true);
       print(text);
       return ok ? 0 : 1;
     }

@@ -14,8 +14,11 @@ export interface LoadedRun {
 
 export function loadRun(runDir: string): LoadedRun {
   const run = readRunFile(runDir);
-  const timeline = existsSync(join(runDir, 'timeline.json')) ? readJson(runDir, 'timeline.json') : {};
-  if (typeof timeline !== 'object' || timeline === null || Array.isArray(timeline)) throw new RunFilesError(runDir, 'timeline.json is not an object of variants');
+  const file = existsSync(join(runDir, 'timeline.json')) ? readJson(runDir, 'timeline.json') : {};
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new RunFilesError(runDir, 'timeline.json is not an object');
+  // Version 2 wraps the variants with a schemaVersion; files written before that are the variants alone.
+  const timeline = 'schemaVersion' in file ? (file as { variants?: unknown }).variants : file;
+  if (typeof timeline !== 'object' || timeline === null) throw new RunFilesError(runDir, 'timeline.json has no variants');
   return { dir: runDir, run, timeline: timeline as TimelineFile };
 }
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '../runner/index.js';
 
-export const RESULTS_SCHEMA_VERSION = 1;
+/** 2: verdict statuses, steady state, noise, repeats, capacity search; timeline.json wrapped with its version. */
+export const RESULTS_SCHEMA_VERSION = 2;
 
 export function resultsRoot(): string {
   return process.env.ARCHLAB_RESULTS_DIR ?? join(repositoryRoot(), 'results');

@@ -13,6 +13,7 @@ import type { VariantSummary } from '../scenario/summarize.js';
 import type { JourneySpread } from '../scenario/repeats.js';
 import type { Verdict } from '../scenario/verdicts.js';
 import type { RunEnvironment } from './environment.js';
+import { TIMELINE_SCHEMA_VERSION } from './schemas/timeline-schema.js';
 
 export interface RunParameters {
   readonly variants: readonly string[];
@@ -62,5 +63,5 @@ export function writeRun(dir: string, run: RunFile, records: readonly VariantRun
     };
     if (record.centralLogPath && existsSync(record.centralLogPath)) copyFileSync(record.centralLogPath, join(dir, 'logs', `${record.variant}.ndjson`));
   }
-  writeFileSync(join(dir, 'timeline.json'), JSON.stringify(timeline));
+  writeFileSync(join(dir, 'timeline.json'), JSON.stringify({ schemaVersion: TIMELINE_SCHEMA_VERSION, variants: timeline }));
 }

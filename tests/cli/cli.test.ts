@@ -66,6 +66,12 @@ describe('archlab command line', () => {
     expect(out).toMatch(/monolith:[\s\S]*shop/);
   });
 
+  it('finds the JSON schemas up to date with the zod schemas', () => {
+    const { code, out } = archlab('schemas', '--check');
+    expect(out).toContain('up to date: schemas/scenario.schema.json');
+    expect(code).toBe(0);
+  });
+
   it('finds the generated compose files up to date', () => {
     const { code, out } = archlab('compose', '--check');
     expect(out).toContain('up to date');
