@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFixtureRun, type FixtureKind } from '../../report/fixtures/fixture-run.js';
+import { runFileSchema } from './run-schema.js';
 import { timelineFileSchema } from './timeline-schema.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archlab-schemas-'));
@@ -17,6 +18,12 @@ describe('result files against their schemas', () => {
     const parsed = timelineFileSchema.safeParse(read(dir, 'timeline.json'));
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(Object.keys(parsed.data?.variants ?? {})).toEqual(['monolith', 'soa', 'micro']);
+  });
+
+  it.each<FixtureKind>(['crash', 'sweep', 'capacity'])('run.json of a %s run', (kind) => {
+    const dir = writeFixtureRun(root, { kind });
+    const parsed = runFileSchema.safeParse(read(dir, 'run.json'));
+    expect(parsed.error?.issues.slice(0, 5) ?? []).toEqual([]);
   });
 
   it('refuses a timeline with a field the schema does not know, or without its version', () => {

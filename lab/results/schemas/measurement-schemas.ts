@@ -1,0 +1,50 @@
+/** The measurement parts of run.json's per-variant summaries (lab/metrics, lab/integrity), as zod schemas. */
+import { z } from 'zod';
+import { JOURNEY_NAMES } from '../../journeys/types.js';
+
+interface Basics {
+  readonly journey: z.ZodEnum<{ [K in (typeof JOURNEY_NAMES)[number]]: K }>;
+  readonly share: z.ZodNumber;
+  readonly window: z.ZodType;
+  readonly perJourney: <T extends z.ZodType>(value: T) => z.ZodType;
+}
+
+export function variantMeasurementSchemas({ journey, share, window, perJourney }: Basics) {
+  const percentiles = z.object({ count: z.number().int(), p50Ms: z.number(), p95Ms: z.number(), p99Ms: z.number(), p999Ms: z.number(), maxMs: z.number(), meanMs: z.number() }).strict();
+  const availabilityShare = z.object({ runs: z.number().int(), ok: z.number().int(), degraded: z.number().int(), failed: z.number().int(), availability: share.nullable(), degradedShare: share.nullable() }).strict();
+  const bySource = z.object({ all: availabilityShare, probe: availabilityShare }).strict();
+  const issue = z.object({ count: z.number().int().min(0), examples: z.array(z.string()) }).strict();
+  const throughputCounts = z.object({ scheduled: z.number().int(), achieved: z.number().int(), late: z.number().int(), offeredPerSecond: z.number(), achievedPerSecond: z.number() }).strict();
+  const journeyShares = z.partialRecord(journey, share.nullable());
+  return {
+    downtime: z.object({
+      journey, probes: z.number().int(), downtimeMs: z.number(), timeToRecoverMs: z.number().nullable(), recoveredAtMs: z.number().nullable(),
+      recovered: z.boolean(), failedMs: z.number(), degradedMs: z.number(),
+    }).strict(),
+    availability: z.object({ journey, faultWindow: bySource.nullable(), overall: bySource }).strict(),
+    latencyGroup: z.object({ source: z.enum(['load', 'probe']), steady: percentiles.nullable(), faultWindow: percentiles.nullable() }).strict(),
+    blastRadius: z.object({ threshold: share, hit: z.array(journey), unmeasured: z.array(journey), share, weightedShare: share, availability: journeyShares }).strict(),
+    matrix: z.object({
+      components: z.array(z.string()), journeys: z.array(journey),
+      rows: z.record(z.string(), perJourney(share.nullable())), down: z.record(z.string(), z.array(journey)),
+      downThreshold: share, singlePointsOfFailure: z.array(z.string()), predictedSpofs: z.array(z.string()),
+    }).strict(),
+    throughput: throughputCounts.extend({
+      window, byJourney: perJourney(throughputCounts),
+      perSecond: z.array(z.object({ startMs: z.number(), offered: z.number().int(), achieved: z.number().int() }).strict()),
+    }).strict(),
+    capacity: z.object({
+      sloP99Ms: z.number(), maxErrorRate: share, capacityPerSecond: z.number().nullable(),
+      stages: z.array(z.object({ ratePerSecond: z.number(), p99Ms: z.number().nullable(), errorRate: share.nullable(), withinSlo: z.boolean() }).strict()),
+    }).strict(),
+    integrity: z.object({
+      acknowledgedOrders: z.number().int(), storedOrders: z.number().int(),
+      missingOrders: issue, duplicateOrders: issue, stockMismatches: issue, stuckReservations: issue,
+      eventsNotApplied: z.object({ inventory: issue, recommendations: issue }).strict(), outboxPending: issue,
+      clean: z.boolean().describe('every count zero: the target in every variant'),
+      databases: z.record(z.string(), z.string()).optional().describe('the SQLite files read, by store'),
+      quiesced: z.boolean(), quiesceWaitedMs: z.number(),
+    }).strict(),
+    noise: z.object({ inconclusive: z.boolean(), reasons: z.array(z.string()) }),
+  };
+}

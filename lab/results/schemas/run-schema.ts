@@ -1,0 +1,92 @@
+/**
+ * run.json as a schema: what ran (scenario, parameters, environment), per variant what was measured,
+ * and the verdicts. `schemas/run.schema.json` is generated from this (`archlab schemas`); the tests
+ * parse the files the lab writes with it, strictly, so a field the code adds without saying so fails.
+ * Times are epoch ms unless a field says otherwise; shares are in [0, 1].
+ */
+import { z } from 'zod';
+import { faultSpecSchema } from '../../faults/types.js';
+import { JOURNEY_NAMES } from '../../journeys/types.js';
+import { EFFECTS, scenarioSchema } from '../../scenario/schema.js';
+import { VERDICT_STATUSES } from '../../scenario/verdicts.js';
+import { VARIANT_NAMES } from '../../topology/types.js';
+import { variantMeasurementSchemas } from './measurement-schemas.js';
+
+const variant = z.enum(VARIANT_NAMES as unknown as ['monolith', 'soa', 'micro']);
+const journey = z.enum(JOURNEY_NAMES);
+const effect = z.enum(EFFECTS);
+const share = z.number().min(0).max(1);
+const window = z.object({ startMs: z.number(), endMs: z.number() }).strict();
+const perJourney = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(JOURNEY_NAMES.map((j) => [j, value])) as Record<(typeof JOURNEY_NAMES)[number], T>).strict();
+const m = variantMeasurementSchemas({ journey, share, window, perJourney });
+
+const steadyStateCheck = z.object({
+  met: z.boolean(),
+  window,
+  slo: z.object({ p99Ms: z.number(), maxErrorRate: share }).strict(),
+  journeys: z.array(z.object({ journey, samples: z.number().int(), availability: share.nullable(), p99Ms: z.number().nullable(), met: z.boolean() }).strict()),
+  reasons: z.array(z.string()).describe('why it was not met, in plain words'),
+}).strict();
+
+export const variantSummarySchema = z.object({
+  variant,
+  incomplete: z.boolean(),
+  error: z.string().optional(),
+  readyAfterMs: z.number().optional().describe('from the start of the variant until every component was ready'),
+  faultWindow: window.nullable().describe('from the first fault in to the last fault healed; null without faults and for a sweep'),
+  faults: z.array(z.object({ spec: faultSpecSchema, startMs: z.number(), endMs: z.number(), predicted: perJourney(effect) }).strict()),
+  skippedFaults: z.array(z.string()).describe('faults of the scenario that do not apply to this variant'),
+  journeys: z.array(z.object({
+    journey,
+    effect: effect.describe('what the fault did to the journey: failing (< 99% answered), degraded, slow (p99 ≥ 2× steady), unaffected'),
+    predicted: effect.nullable(),
+    downtime: m.downtime.nullable(),
+    availability: m.availability.nullable(),
+    latency: m.latencyGroup,
+  }).strict()),
+  blastRadius: m.blastRadius.nullable(),
+  prediction: z.object({ matches: z.boolean(), mismatches: z.array(z.string()) }).strict(),
+  matrix: m.matrix.nullable(),
+  throughput: m.throughput.nullable(),
+  capacity: m.capacity.nullable(),
+  integrity: m.integrity.nullable(),
+  restarts: z.number().int().min(0),
+  steadyState: z.object({ before: steadyStateCheck.nullable(), after: steadyStateCheck.nullable() }).strict().nullable()
+    .describe('checked before the first fault (not met: nothing injected, verdict inconclusive) and over the last seconds after the last heal (not met: deviated)'),
+  noise: m.noise.nullable(),
+}).strict();
+
+const verdictSchema = z.object({
+  variant,
+  statement: z.string(),
+  status: z.enum(VERDICT_STATUSES),
+  reason: z.string().describe('why inconclusive, deviated or not held; with repeats, "held 3/3"'),
+  held: z.boolean().nullable().describe('kept for older readers: null when inconclusive'),
+  details: z.array(z.string()),
+  repeats: z.object({ total: z.number().int(), held: z.number().int(), notHeld: z.number().int(), deviated: z.number().int(), inconclusive: z.number().int() }).strict().optional(),
+}).strict();
+
+const spread = z.object({ values: z.array(z.number()), median: z.number(), ci95: z.tuple([z.number(), z.number()]), cv: z.number().nullable() }).strict();
+
+export const runFileSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  scenario: scenarioSchema,
+  parameters: z.object({
+    variants: z.array(variant), ratePerSecond: z.number(), seed: z.number().int(), timeScale: z.number(),
+    suite: z.string().optional(), repeat: z.number().int().min(1).optional(),
+  }).strict(),
+  environment: z.object({
+    node: z.string(), os: z.string(), arch: z.string(), cpus: z.number().int(), cpuModel: z.string(), memoryGiB: z.number(),
+    gitCommit: z.string(), gitDirty: z.boolean(),
+  }).strict(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  wallMs: z.number(),
+  measuredMs: z.number().describe('sum of the variants\' measurement windows'),
+  complete: z.boolean(),
+  variants: z.array(variantSummarySchema).describe('one per variant (the first repeat with --repeat N)'),
+  verdicts: z.array(verdictSchema),
+  repeats: z.array(z.array(variantSummarySchema)).optional().describe('with --repeat N: repeats 2…N'),
+  spread: z.array(z.object({ variant, journey, downtimeMs: spread.nullable(), timeToRecoverMs: spread.nullable(), faultWindowAvailability: spread.nullable(), p99Ms: spread.nullable() }).strict())
+    .optional().describe('with --repeat N: median, 95% bootstrap CI and coefficient of variation per variant × journey'),
+}).strict();
