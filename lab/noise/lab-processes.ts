@@ -6,6 +6,7 @@
  * Membership is sticky: once a process was the lab's it stays the lab's until it exits, even when its
  * parent dies first and it is re-parented out of the tree. The lab started it all the same.
  */
+import { resolve } from 'node:path';
 import { processKey, type ProcessStat } from './process-stat.js';
 
 export interface LabMembership {
@@ -35,4 +36,12 @@ export function labProcessKeys(processes: ReadonlyMap<string, ProcessStat>, memb
     pending.push(...(childrenOf.get(next.pid) ?? []));
   }
   return lab;
+}
+
+/**
+ * The `environMarkers` entry that claims every broker process lab/brokers started in a folder below
+ * `dir` (the run's folder): each gets ARCHLAB_BROKER_DIR=<its folder>, and its epmd inherits it.
+ */
+export function brokerDirMarker(dir: string): string {
+  return `ARCHLAB_BROKER_DIR=${resolve(dir)}/`;
 }

@@ -5,6 +5,10 @@
  *
  * Busy = user + nice + system + irq + softirq + steal. Guest time is already inside user and nice, so it
  * is not added twice. Steal counts as busy: another virtual machine took the CPU, which is noise too.
+ * With tick-based accounting (CONFIG_IRQ_TIME_ACCOUNTING off, as on the lab's machine) an irq or softirq
+ * tick is also charged to the process it interrupted, so the lab's share holds its own loopback traffic.
+ * Where irq time is accounted apart, or the interrupted task was idle, that work belongs to no process
+ * and reads as foreign: a few % of a core at thousands of requests per second, nothing at the lab's 20/s.
  */
 import { ProcParseError } from './errors.js';
 

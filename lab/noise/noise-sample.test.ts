@@ -34,8 +34,8 @@ describe('ticksByProcess', () => {
 
   it('tells a reused pid from the process that had it', () => {
     const before = snapshot(0, 0, [[10, 1, 900, 0]]);
-    const reused = snapshot(1000, 100, []);
-    reused.processes.set('10@99999', { pid: 10, ppid: 1, ownTicks: 4, reapedTicks: 0, command: 'new', state: 'S', startTicks: 99999 });
+    const empty = snapshot(1000, 100, []);
+    const reused = { ...empty, processes: new Map([['10@99999', { pid: 10, ppid: 1, ownTicks: 4, reapedTicks: 0, command: 'new', state: 'S', startTicks: 99999 }]]) };
     expect(ticksByProcess(before, reused).get('10@99999')).toBe(4);
   });
 });
