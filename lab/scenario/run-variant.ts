@@ -12,6 +12,7 @@ import { EdgeProxies, faultSpecSchema, injectFault, type FaultContext, type Faul
 import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../integrity/index.js';
 import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types.js';
 import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
+import { brokerDirMarker, generatorFigures, judgeNoise, startNoiseGuard, type NoiseReport, type NoiseSample, type RunningNoiseGuard } from '../noise/index.js';
 import { startProbes, type RunningProbes } from '../probes/index.js';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
@@ -45,6 +46,8 @@ export interface VariantRunRecord {
   /** Epoch ms at which the load's first stage began. */
   readonly loadStartedAtMs?: number;
   readonly integrity?: IntegrityReport & { readonly quiesced: boolean; readonly quiesceWaitedMs: number };
+  /** The machine's quiet during the measurement window (the noise guard), with the generators' own figures. */
+  readonly noise?: NoiseReport;
   /** Steady state as checked just before the first fault, from the runs finished by then; absent without faults. */
   readonly steadyBefore?: SteadyStateCheck;
   readonly centralLogPath?: string;
@@ -77,6 +80,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   let window: VariantRunRecord['window'];
   let readyAfterMs: number | undefined;
   let steadyBefore: SteadyStateCheck | undefined;
+  let guard: RunningNoiseGuard | undefined;
+  let noiseSamples: NoiseSample[] | undefined;
+  let probeSummary: LoadSummary | undefined;
   let error: string | undefined;
   try {
     onProgress?.('starting', 0);
@@ -102,6 +108,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     const measureEnd = measureStart + plan.measureMs;
     window = { startMs: measureStart, endMs: measureEnd };
     await sleepUntil(measureStart, signal);
+    // Everything this process started (apps, broker guards and brokers, the traffic workers) is the lab's;
+    // the broker's epmd leaves the tree, and is known by the broker folder in its environment.
+    guard = await startNoiseGuard({ environMarkers: [brokerDirMarker(join(runDir, topology.variant))] });
     const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
     // The steady-state gate: no fault goes in unless the variant was seen working normally first.
     const firstFaultAt = scenario.sweep ? measureStart + scenario.sweep.gapMs : measureStart + Math.min(...specs.map((s) => s.atMs));
@@ -120,8 +129,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
       await sleepUntil(measureEnd, signal);
     }
     onProgress?.('quiescing', 1);
+    noiseSamples = await guard.stop();
     loadSummary = await load?.stop();
-    await probes.stop();
+    probeSummary = await probes.stop();
     await Promise.all(injected.map((f) => f.heal()));
     const dataDir = running.dataDir;
     const quiescence = await waitForQuiescence(() => checkIntegrity({ topology, dataDir, runs }), { timeoutMs: scenario.timing.quiesceTimeoutMs });
@@ -129,6 +139,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
   } finally {
+    await guard?.stop().catch(() => undefined);
     await Promise.allSettled(injected.map((f) => f.heal()));
     await Promise.allSettled([load?.stop(), probes?.stop()]);
     await running?.stop().catch(() => undefined);
@@ -137,6 +148,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
     runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, steadyBefore, centralLogPath: running?.centralLogPath,
+    noise: noiseSamples && judgeNoise(noiseSamples, generatorFigures([loadSummary, probeSummary])),
     incomplete: error !== undefined, error,
   };
 }

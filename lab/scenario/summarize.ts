@@ -9,6 +9,7 @@ import {
   rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
   type LatencyGroup, type Throughput, type TimeWindow,
 } from '../metrics/index.js';
+import type { NoiseReport } from '../noise/index.js';
 import { predictBlastRadius } from '../topology/predict.js';
 import { classifyEffect, matchesPrediction } from './classify.js';
 import { predictFault } from './predict-fault.js';
@@ -44,13 +45,7 @@ export interface VariantSummary {
   /** Checked before the first fault and after the last heal; null without faults. */
   readonly steadyState: SteadyStateRecord | null;
   /** The machine's quiet while this variant was measured (the noise guard); null when not sampled. */
-  readonly noise: NoiseJudgement | null;
-}
-
-/** What the verdicts need of the noise guard's report. */
-export interface NoiseJudgement {
-  readonly inconclusive: boolean;
-  readonly reasons: readonly string[];
+  readonly noise: NoiseReport | null;
 }
 
 export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): VariantSummary {
@@ -95,7 +90,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     integrity: record.integrity ?? null,
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
-    noise: null,
+    noise: record.noise ?? null,
   };
 }
 

@@ -37,8 +37,7 @@ function steady(check: SteadyStateCheck | null): Html {
 }
 
 function noiseFigures(noise: NonNullable<RunFile['variants'][number]['noise']>): Html {
-  const figures = noise as { foreignCpuPercent?: { mean: number; worstSecond: number } };
-  const cpu = figures.foreignCpuPercent;
+  const cpu = noise.foreignCpuPercent;
   return cpu ? html`<span class="muted"> (other processes: ${Math.round(cpu.mean)}% of a core on average, ${Math.round(cpu.worstSecond)}% in the worst second)</span>` : html``;
 }
 

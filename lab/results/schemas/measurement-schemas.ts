@@ -45,6 +45,28 @@ export function variantMeasurementSchemas({ journey, share, window, perJourney }
       databases: z.record(z.string(), z.string()).optional().describe('the SQLite files read, by store'),
       quiesced: z.boolean(), quiesceWaitedMs: z.number(),
     }).strict(),
-    noise: z.object({ inconclusive: z.boolean(), reasons: z.array(z.string()) }),
+    noise: noiseSchema(),
   };
+}
+
+/** The noise guard's judgement of one variant's measurement window (lab/noise). */
+function noiseSchema() {
+  const cpu = z.object({ mean: z.number(), worstSecond: z.number() }).strict().describe('% of one core: mean over the window, and the worst sampled second');
+  return z.object({
+    samples: z.number().int(),
+    cores: z.number().int().optional(),
+    foreignCpuPercent: cpu.optional().describe('CPU used by processes the lab did not start'),
+    labCpuPercent: cpu.optional().describe('CPU used by the lab and everything it started'),
+    machineCpuPercent: cpu.optional(),
+    busiestForeign: z.array(z.object({ pid: z.number().int(), command: z.string(), cpuPercent: z.number() }).strict()),
+    generator: z.object({
+      offered: z.number().int(), late: z.number().int(), dropped: z.number().int(), loopLagP99Ms: z.number().optional(), lateShare: z.number(),
+    }).strict().optional().describe('the load generator and probes: late and dropped runs, event-loop delay'),
+    thresholds: z.object({
+      foreignMeanPercent: z.number(), foreignWorstSecondPercent: z.number(), lateShare: z.number(), droppedRuns: z.number(), loopLagP99Ms: z.number(),
+    }).strict(),
+    inconclusive: z.boolean().describe('a threshold was crossed: the variant\'s verdicts are inconclusive'),
+    reasons: z.array(z.string()),
+    notes: z.array(z.string()).describe('what could not be judged, and why'),
+  }).strict();
 }
