@@ -90,12 +90,14 @@ export function judgeStep(
   const variantFine = withinSlo({ ...result, p99Ms: onTimeP99Ms }, slo);
   const fellBehind = lateShare !== null && lateShare >= GENERATOR_LATE_SHARE && variantFine;
   return {
-    ...result, withinSlo: passed, startMs: window.startMs, durationMs,
-    achievedPerSecond: durationMs > 0 ? (answered * 1000) / durationMs : null,
-    lateShare, onTimeP99Ms, workerCpuShare: step.workerCpuShare,
+    ...result, withinSlo: passed, startMs: Math.round(window.startMs), durationMs,
+    achievedPerSecond: durationMs > 0 ? round((answered * 1000) / durationMs, 1) : null,
+    lateShare, onTimeP99Ms, workerCpuShare: step.workerCpuShare === null ? null : round(step.workerCpuShare, 3),
     generatorLimited: !passed && (saturated || fellBehind),
   };
 }
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** A ramp stage from the load runs scheduled in its window (a ramp has no per-stage generator counts). */
 export function rampStageResult(runs: readonly JourneyRun[], window: TimeWindow, ratePerSecond: number): RampStageResult {
