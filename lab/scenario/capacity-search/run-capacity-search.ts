@@ -43,16 +43,21 @@ export async function runCapacitySearch(options: CapacitySearchOptions): Promise
   const slo = { sloP99Ms: scenario.slo.p99Ms, maxErrorRate: scenario.slo.maxErrorRate };
   options.onProgress?.('warm-up', 0);
   await warmUp(edgeUrl, { ratePerSecond: spec.startRatePerSecond, durationMs: scenario.timing.warmupMs, mix, seed: scenario.seed });
+  // The number of steps is not known ahead: the bar creeps towards the end and never goes back.
+  let fraction = 0;
   const plan = { edgeUrl, mix, requestTimeoutMs: scenario.load.requestTimeoutMs, settleMs: spec.settleMs, stepDurationMs: spec.stepDurationMs, slo, signal, onRuns: options.onRuns };
   const found = await searchCapacity(async (ratePerSecond): Promise<CapacityStep> => {
-    options.onProgress?.(`step at ${ratePerSecond}/s`, 0);
+    options.onProgress?.(`step at ${ratePerSecond}/s`, fraction);
     const step = await measureStep({ ...plan, seed: scenario.seed + ratePerSecond }, ratePerSecond);
     const drain = await waitForDrain(edgeUrl, { quickMs: Math.max(20, scenario.slo.p99Ms * DRAIN_QUICK_SHARE_OF_SLO), signal });
     return { ...step, drainMs: drain.waitedMs };
   }, {
     startRatePerSecond: spec.startRatePerSecond, precision: spec.precision, maxRatePerSecond: spec.maxRatePerSecond,
     generatorCeiling: options.generatorCeiling ?? (() => generatorCeilingPerSecond(mix)),
-    onStep: (step, index) => options.onProgress?.(`${step.ratePerSecond}/s ${step.withinSlo ? 'held' : 'broke the SLO'}`, Math.min(0.95, (index + 1) / 12)),
+    onStep: (step, index) => {
+      fraction = Math.min(0.95, (index + 1) / 12);
+      options.onProgress?.(`${step.ratePerSecond}/s ${step.withinSlo ? 'held' : step.generatorLimited ? 'generator fell behind' : 'broke the SLO'}`, fraction);
+    },
   });
   const first = found.steps[0];
   const last = found.steps.at(-1);
