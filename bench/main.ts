@@ -4,6 +4,7 @@
  * measurement; `--only NAME` runs one section.
  */
 import { parseArgs } from 'node:util';
+import { capacitySection } from './sections/capacity.js';
 import { engineSection } from './sections/engine.js';
 import { monolithSection } from './sections/monolith.js';
 import { reportSection } from './sections/report.js';
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) =
   variants: variantsSection,
   engine: engineSection,
   report: reportSection,
+  capacity: capacitySection,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });

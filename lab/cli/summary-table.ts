@@ -1,5 +1,6 @@
 /** The table a finished run prints: variant × journey with downtime, availability, p99 and verdicts. */
 import type { RunFile } from '../results/write-run.js';
+import { capacityLabel } from '../metrics/index.js';
 import type { Spread } from '../metrics/spread.js';
 import { percent, type VariantSummary } from '../scenario/summarize.js';
 import type { Verdict } from '../scenario/verdicts.js';
@@ -48,7 +49,7 @@ function notes(run: RunFile): string[] {
     const parts = [`${v.variant}:`];
     if (v.blastRadius) parts.push(`blast radius ${v.blastRadius.hit.length}/4 journeys (${percent(v.blastRadius.weightedShare)} of traffic)`);
     if (v.matrix) parts.push(`single points of failure: ${v.matrix.singlePointsOfFailure.join(', ') || 'none'}`);
-    if (v.capacity) parts.push(`capacity ${v.capacity.capacityPerSecond ?? '< first stage'}/s at p99 < ${v.capacity.sloP99Ms} ms`);
+    if (v.capacity) parts.push(`capacity ${capacityLabel(v.capacity)} at p99 ≤ ${v.capacity.sloP99Ms} ms`);
     if (v.integrity) {
       const i = v.integrity;
       parts.push(`integrity: ${i.acknowledgedOrders} acknowledged, ${i.missingOrders.count} lost, ${i.duplicateOrders.count} duplicated, ${i.stockMismatches.count} stock mismatches, ${i.eventsNotApplied.inventory.count + i.eventsNotApplied.recommendations.count} events not applied`);

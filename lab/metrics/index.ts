@@ -15,6 +15,8 @@ export { faultMatrix, DOWN_AVAILABILITY_THRESHOLD, type FaultMatrix, type SweepR
 export { percentilesOf } from './percentiles.js';
 export { latencySummary, DEFAULT_WARMUP_MS, type LatencyGroup, type LatencyOptions, type LatencySummary } from './latency.js';
 export { throughput, type Throughput, type ThroughputCounts, type ThroughputSecond } from './throughput.js';
+export { capacityLabel, capacitySteps, rampCapacity, type Capacity, type CapacityLimit, type CapacityOptions } from './capacity.js';
 export {
-  capacity, rampStageResult, DEFAULT_MAX_ERROR_RATE, DEFAULT_SLO_P99_MS, type Capacity, type CapacityOptions, type RampStageResult,
-} from './capacity.js';
+  judgeStep, rampStageResult, withinSlo, DEFAULT_MAX_ERROR_RATE, DEFAULT_SLO_P99_MS, GENERATOR_LATE_SHARE, GENERATOR_SATURATED_CPU_SHARE,
+  type CapacityStep, type RampStageResult, type Slo, type StepCounts,
+} from './capacity-step.js';

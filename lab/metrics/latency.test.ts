@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, rampStageResult } from './capacity.js';
 import { latencySummary } from './latency.js';
 import { percentilesOf } from './percentiles.js';
 import { run, T0, window } from './run-fixtures.js';
@@ -58,31 +57,5 @@ describe('throughput', () => {
       { startMs: T0, offered: 10, achieved: 10 },
       { startMs: T0 + 1000, offered: 10, achieved: 0 },
     ]);
-  });
-});
-
-describe('capacity', () => {
-  it('is the highest rate with p99 under the SLO and errors under 1%', () => {
-    const c = capacity([
-      { ratePerSecond: 200, p99Ms: 120, errorRate: 0 },
-      { ratePerSecond: 100, p99Ms: 50, errorRate: 0 },
-      { ratePerSecond: 400, p99Ms: 480, errorRate: 0.02 },
-      { ratePerSecond: 300, p99Ms: 499, errorRate: 0.009 },
-      { ratePerSecond: 500, p99Ms: 2000, errorRate: 0 },
-    ], { sloP99Ms: 500 });
-    expect(c.capacityPerSecond).toBe(300);
-    expect(c.stages.map((s) => [s.ratePerSecond, s.withinSlo])).toEqual([[100, true], [200, true], [300, true], [400, false], [500, false]]);
-    expect(capacity([{ ratePerSecond: 10, p99Ms: null, errorRate: 1 }]).capacityPerSecond).toBeNull();
-  });
-
-  it('reads a stage from its load runs', () => {
-    const runs = [
-      ...Array.from({ length: 99 }, (_, i) => run('browse', i, 'ok', { source: 'load', latencyMs: 10 })),
-      run('browse', 99, 'failed', { source: 'load', cause: '5xx' }),
-      run('browse', 500, 'failed', { source: 'load', cause: '5xx' }),
-    ];
-    const stage = rampStageResult(runs, window(0, 100), 100);
-    expect(stage).toMatchObject({ ratePerSecond: 100, errorRate: 0.01 });
-    expect(stage.p99Ms).toBeCloseTo(10, 1);
   });
 });

@@ -34,7 +34,7 @@ describe('buildIndex', () => {
     expect(page).toContain(`href="reference/${basename(reference)}/report.html"`);
     expect(page).toContain('not built (archlab report)');
     expect(page).toContain('reference</span>');
-    expect(page).toContain('capacity 200/s');
+    expect(page).toContain('capacity ≥ 200/s (generator limit)');
     expect(page).toContain('single points of failure: rabbitmq, esb, portal');
   });
 

@@ -62,10 +62,21 @@ describe('buildReport', () => {
     expect(soa?.kind === 'heatmap' && soa.rows.filter((r) => r.marked).map((r) => r.label)).toEqual(['rabbitmq', 'esb', 'portal']);
   });
 
-  it('a ramp: capacity curves and the stage table', () => {
+  it('a capacity search: curves, the search step by step, the step table, and a censored capacity said as a lower bound', () => {
     const { path, chartIds } = buildReport(writeFixtureRun(root, { kind: 'capacity' }));
+    expect(chartIds).toEqual(expect.arrayContaining(['capacity-p99', 'capacity-errors', 'capacity-search']));
+    const page = readFileSync(path, 'utf8');
+    expect(page).toContain('<section id="capacity">');
+    expect(page).toContain('≥ 200/s (generator limit)');
+    const search = chartSpecs(page).find((s) => s.id === 'capacity-search');
+    expect(search?.kind === 'line' && search.series.find((s) => s.label === 'soa offered')?.points.map(([, y]) => y)).toEqual([25, 50, 100, 75, 62, 56, 59]);
+  });
+
+  it('a fixed ramp (`load.stages`, as every run before the search had): still drawn', () => {
+    const ramp = [25, 50, 100, 150, 200, 300].map((ratePerSecond) => ({ ratePerSecond, durationMs: 2_500 }));
+    const { chartIds } = buildReport(writeFixtureRun(root, { kind: 'capacity', scenario: { capacity: undefined, load: { ratePerSecond: 0, stages: ramp, requestTimeoutMs: 3_000 } } }));
     expect(chartIds).toEqual(expect.arrayContaining(['capacity-p99', 'capacity-errors']));
-    expect(readFileSync(path, 'utf8')).toContain('<section id="capacity">');
+    expect(chartIds).not.toContain('capacity-search');
   });
 
   it('shows hostile names as text: nothing from a run becomes markup', () => {

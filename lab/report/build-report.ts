@@ -57,7 +57,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
   const sweeps = sweepFigures(loaded);
   const capacity = capacityFigures(loaded);
   const spreads = spreadFigures(loaded);
-  const capacitySection = figureSection('capacity', 'Capacity', 'The offered rate climbed in stages; each variant kept up until its p99 or its errors broke the SLO.', capacity);
+  const capacitySection = figureSection('capacity', 'Capacity', 'The offered rate rose in short steps (a search: doubling, then bisecting to within 10%; runs before it: a fixed ramp) until p99 or errors broke the SLO. "≥" marks a variant that outlasted the load generator.', capacity);
   const candidates: Section[] = [
     { id: 'overview', title: 'At a glance', html: html`${evidenceBanner(run)}${overviewSection(run)}` },
     { id: 'hypotheses', title: 'Hypotheses', html: hypothesesSection(run) },

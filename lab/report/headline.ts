@@ -2,6 +2,7 @@
  * The few numbers that say how a variant fared in a run, shared by the report's first table, the
  * index of runs and the comparison page.
  */
+import { capacityLabel, capacitySteps } from '../metrics/index.js';
 import type { RunFile } from '../results/write-run.js';
 import type { VariantSummary } from '../scenario/summarize.js';
 import { statusOf } from '../scenario/verdicts.js';
@@ -19,6 +20,8 @@ export interface VariantHeadline {
   readonly integrity: { readonly clean: boolean; readonly issues: number } | null;
   readonly spofs: readonly string[] | null;
   readonly capacityPerSecond: number | null | undefined;
+  /** "1,600/s", "≥ 3,200/s (generator limit)"; undefined when the run measured no capacity. */
+  readonly capacityLabel: string | undefined;
   readonly restarts: number;
 }
 
@@ -48,6 +51,7 @@ function headline(v: VariantSummary, run: RunFile): VariantHeadline {
     integrity: v.integrity ? { clean: v.integrity.clean, issues: integrityIssues(v.integrity) } : null,
     spofs: v.matrix ? v.matrix.singlePointsOfFailure : null,
     capacityPerSecond: v.capacity ? v.capacity.capacityPerSecond : undefined,
+    capacityLabel: v.capacity ? capacityLabel({ ...v.capacity, steps: capacitySteps(v.capacity) }) : undefined,
     restarts: v.restarts,
   };
 }

@@ -31,6 +31,7 @@ export function scaleScenario(scenario: Scenario, factor: number): Scenario {
     ...scenario,
     timing: { ...scenario.timing, warmupMs: scale(scenario.timing.warmupMs, Math.min(1_000, scenario.timing.warmupMs)), measureMs: scale(scenario.timing.measureMs, 5_000) },
     load: { ...scenario.load, stages: scenario.load.stages?.map((s) => ({ ...s, durationMs: scale(s.durationMs, 2_000) })) },
+    capacity: scenario.capacity && { ...scenario.capacity, stepDurationMs: scale(scenario.capacity.stepDurationMs, 1_500), settleMs: scale(scenario.capacity.settleMs, 0) },
     faults: scenario.faults.map((f) => ({ ...f, atMs: scale(f.atMs, 2_000), durationMs: scale(f.durationMs, 3_000) })),
     sweep: scenario.sweep && { ...scenario.sweep, durationMs: scale(scenario.sweep.durationMs, 3_000), gapMs: scale(scenario.sweep.gapMs, 2_500) },
   };

@@ -14,9 +14,11 @@ import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types
 import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
 import { brokerDirMarker, generatorFigures, judgeNoise, startNoiseGuard, type NoiseReport, type NoiseSample, type RunningNoiseGuard } from '../noise/index.js';
 import { startProbes, type RunningProbes } from '../probes/index.js';
+import type { Capacity } from '../metrics/index.js';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
 import { sleepUntil } from './abortable.js';
+import { runCapacitySearch } from './capacity-search/index.js';
 import { sweep } from './sweep.js';
 import { planFaults } from './resolve-faults.js';
 import { warmUp } from './warm-up.js';
@@ -45,6 +47,8 @@ export interface VariantRunRecord {
   readonly load?: LoadSummary;
   /** Epoch ms at which the load's first stage began. */
   readonly loadStartedAtMs?: number;
+  /** The capacity search's result (scenarios with a `capacity` block), judged step by step as it ran. */
+  readonly capacity?: Capacity;
   readonly integrity?: IntegrityReport & { readonly quiesced: boolean; readonly quiesceWaitedMs: number };
   /** The machine's quiet during the measurement window (the noise guard), with the generators' own figures. */
   readonly noise?: NoiseReport;
@@ -77,6 +81,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   let probes: RunningProbes | undefined;
   let loadSummary: LoadSummary | undefined;
   let integrity: VariantRunRecord['integrity'];
+  let capacity: Capacity | undefined;
   let window: VariantRunRecord['window'];
   let readyAfterMs: number | undefined;
   let steadyBefore: SteadyStateCheck | undefined;
@@ -91,48 +96,57 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     readyAfterMs = Date.now() - startedAtMs;
     const edgeUrl = running.edgeUrl;
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
-    onProgress?.('warm-up', 0);
-    await warmUp(edgeUrl, { ratePerSecond: scenario.load.stages?.[0]?.ratePerSecond ?? scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs, mix, seed: scenario.seed });
-    // A sweep waits for each component to come back, so it runs as long as that takes: the load is
-    // given ample time and stopped when the sweep ends.
-    const loadMs = SETTLE_MS + (scenario.sweep ? plan.measureMs * 4 + SWEEP_SLACK_MS : plan.measureMs) + LOAD_SLACK_MS;
-    const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
-    probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
-    probes.onRuns((batch) => runs.push(...batch));
-    if (stages.some((s) => s.ratePerSecond > 0)) {
-      load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
-      load.onRuns((batch) => runs.push(...batch));
-    }
-    // The clock starts once the probes and the load run: a slow worker start must not eat into it.
-    const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + SETTLE_MS;
-    const measureEnd = measureStart + plan.measureMs;
-    window = { startMs: measureStart, endMs: measureEnd };
-    await sleepUntil(measureStart, signal);
     // Everything this process started (apps, broker guards and brokers, the traffic workers) is the lab's;
     // the broker's epmd leaves the tree, and is known by the broker folder in its environment.
-    guard = await startNoiseGuard({ environMarkers: [brokerDirMarker(join(runDir, topology.variant))] });
-    const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
-    // The steady-state gate: no fault goes in unless the variant was seen working normally first.
-    const firstFaultAt = scenario.sweep ? measureStart + scenario.sweep.gapMs : measureStart + Math.min(...specs.map((s) => s.atMs));
-    if (specs.length > 0) {
-      await sleepUntil(firstFaultAt, signal);
-      steadyBefore = checkSteadyState(runs, { startMs: measureStart - SETTLE_MS, endMs: firstFaultAt }, scenario.slo);
-    }
-    if (steadyBefore && !steadyBefore.met) {
-      onProgress?.('not steady: no fault injected', 1);
-      window = { startMs: measureStart, endMs: Date.now() };
-    } else if (scenario.sweep) {
-      await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress, firstGapMs: 0 });
-      window = { startMs: measureStart, endMs: Date.now() };
+    const guardOptions = { environMarkers: [brokerDirMarker(join(runDir, topology.variant))] };
+    if (scenario.capacity) {
+      // Capacity: a search of short constant-rate steps replaces the warm-up, probes and fixed stages.
+      guard = await startNoiseGuard(guardOptions);
+      ({ capacity, window } = await runCapacitySearch({ edgeUrl, scenario, signal, onRuns: (batch) => runs.push(...batch), onProgress }));
+      noiseSamples = await guard.stop();
+      onProgress?.('quiescing', 1);
     } else {
-      await faultsOnSchedule(specs, measureStart, { context, injected, windows, signal, onProgress: (elapsedMs) => onProgress?.('measuring', elapsedMs / plan.measureMs) });
-      await sleepUntil(measureEnd, signal);
+      onProgress?.('warm-up', 0);
+      await warmUp(edgeUrl, { ratePerSecond: scenario.load.stages?.[0]?.ratePerSecond ?? scenario.load.ratePerSecond, durationMs: scenario.timing.warmupMs, mix, seed: scenario.seed });
+      // A sweep waits for each component to come back, so it runs as long as that takes: the load is
+      // given ample time and stopped when the sweep ends.
+      const loadMs = SETTLE_MS + (scenario.sweep ? plan.measureMs * 4 + SWEEP_SLACK_MS : plan.measureMs) + LOAD_SLACK_MS;
+      const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
+      probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
+      probes.onRuns((batch) => runs.push(...batch));
+      if (stages.some((s) => s.ratePerSecond > 0)) {
+        load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
+        load.onRuns((batch) => runs.push(...batch));
+      }
+      // The clock starts once the probes and the load run: a slow worker start must not eat into it.
+      const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + SETTLE_MS;
+      const measureEnd = measureStart + plan.measureMs;
+      window = { startMs: measureStart, endMs: measureEnd };
+      await sleepUntil(measureStart, signal);
+      guard = await startNoiseGuard(guardOptions);
+      const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };
+      // The steady-state gate: no fault goes in unless the variant was seen working normally first.
+      const firstFaultAt = scenario.sweep ? measureStart + scenario.sweep.gapMs : measureStart + Math.min(...specs.map((s) => s.atMs));
+      if (specs.length > 0) {
+        await sleepUntil(firstFaultAt, signal);
+        steadyBefore = checkSteadyState(runs, { startMs: measureStart - SETTLE_MS, endMs: firstFaultAt }, scenario.slo);
+      }
+      if (steadyBefore && !steadyBefore.met) {
+        onProgress?.('not steady: no fault injected', 1);
+        window = { startMs: measureStart, endMs: Date.now() };
+      } else if (scenario.sweep) {
+        await sweep(specs, scenario.sweep.gapMs, { context, edgeUrl, injected, windows, signal, onProgress, firstGapMs: 0 });
+        window = { startMs: measureStart, endMs: Date.now() };
+      } else {
+        await faultsOnSchedule(specs, measureStart, { context, injected, windows, signal, onProgress: (elapsedMs) => onProgress?.('measuring', elapsedMs / plan.measureMs) });
+        await sleepUntil(measureEnd, signal);
+      }
+      onProgress?.('quiescing', 1);
+      noiseSamples = await guard.stop();
+      loadSummary = await load?.stop();
+      probeSummary = await probes.stop();
+      await Promise.all(injected.map((f) => f.heal()));
     }
-    onProgress?.('quiescing', 1);
-    noiseSamples = await guard.stop();
-    loadSummary = await load?.stop();
-    probeSummary = await probes.stop();
-    await Promise.all(injected.map((f) => f.heal()));
     const dataDir = running.dataDir;
     const quiescence = await waitForQuiescence(() => checkIntegrity({ topology, dataDir, runs }), { timeoutMs: scenario.timing.quiesceTimeoutMs });
     integrity = { ...quiescence.last, quiesced: quiescence.quiesced, quiesceWaitedMs: quiescence.waitedMs };
@@ -147,8 +161,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   }
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window, faults: windows, skippedFaults: plan.skipped,
-    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, integrity, steadyBefore, centralLogPath: running?.centralLogPath,
-    noise: noiseSamples && judgeNoise(noiseSamples, generatorFigures([loadSummary, probeSummary])),
+    runs, events: running?.events() ?? [], faultEvents, load: loadSummary, loadStartedAtMs: load?.startedAtMs, capacity, integrity, steadyBefore, centralLogPath: running?.centralLogPath,
+    // The capacity search meets late and dropped runs on purpose: only the CPU is judged there.
+    noise: noiseSamples && judgeNoise(noiseSamples, capacity ? undefined : generatorFigures([loadSummary, probeSummary])),
     incomplete: error !== undefined, error,
   };
 }

@@ -73,6 +73,21 @@ export const scenarioSchema = z.object({
     durationMs: ms.min(500),
     gapMs: ms.min(500),
   }).strict().optional(),
+  /**
+   * Capacity as a search (lab/scenario/capacity-search/), used instead of `load.stages`: short steps at a
+   * constant rate, doubling from `startRatePerSecond` until one breaks the SLO, then bisecting until the
+   * passing and failing rates are within `precision`. `journey` measures one journey alone.
+   */
+  capacity: z.object({
+    startRatePerSecond: z.number().min(1).max(100_000).default(50),
+    /** The judged part of each step; `settleMs` at the same rate comes before it, not judged. */
+    stepDurationMs: ms.min(500).default(3_000),
+    settleMs: ms.default(1_000),
+    precision: z.number().min(0.01).max(1).default(0.1),
+    /** Never offer more than this (runs per second); the generator's own ceiling applies anyway. */
+    maxRatePerSecond: z.number().min(1).max(1_000_000).optional(),
+    journey: journeyName.optional(),
+  }).strict().optional(),
   slo: z.object({ p99Ms: ms.min(1).default(500), maxErrorRate: z.number().min(0).max(1).default(0.01) }).strict().default({ p99Ms: 500, maxErrorRate: 0.01 }),
   hypotheses: z.partialRecord(variantName, expectation).default({}),
 }).strict();

@@ -5,8 +5,8 @@
  */
 import { JOURNEY_NAMES, DEFAULT_MIX, type JourneyName } from '../journeys/types.js';
 import {
-  availabilityByJourney, blastRadius, capacity, downtimeByJourney, faultMatrix, faultWindowAvailability, latencySummary,
-  rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
+  availabilityByJourney, blastRadius, downtimeByJourney, faultMatrix, faultWindowAvailability, latencySummary,
+  rampCapacity, rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
   type LatencyGroup, type Throughput, type TimeWindow,
 } from '../metrics/index.js';
 import type { NoiseReport } from '../noise/index.js';
@@ -86,7 +86,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     prediction: { matches: mismatches.length === 0, mismatches },
     matrix: scenario.sweep ? sweepMatrix(record) : null,
     throughput: bounds ? throughput(runs.filter((r) => r.source === 'load'), bounds) : null,
-    capacity: scenario.load.stages && window ? rampCapacity(record, scenario) : null,
+    capacity: record.capacity ?? (scenario.load.stages && window ? capacityOfRamp(record, scenario) : null),
     integrity: record.integrity ?? null,
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
@@ -120,7 +120,7 @@ function sweepMatrix(record: VariantRunRecord): VariantSummary['matrix'] {
   return { ...matrix, predictedSpofs };
 }
 
-function rampCapacity(record: VariantRunRecord, scenario: Scenario): Capacity {
+function capacityOfRamp(record: VariantRunRecord, scenario: Scenario): Capacity {
   const load = record.runs.filter((r) => r.source === 'load');
   let startMs = record.loadStartedAtMs ?? (record.window as TimeWindow).startMs;
   const stages = (scenario.load.stages ?? []).map((stage) => {
@@ -128,7 +128,7 @@ function rampCapacity(record: VariantRunRecord, scenario: Scenario): Capacity {
     startMs += stage.durationMs;
     return rampStageResult(load, stageWindow, stage.ratePerSecond);
   });
-  return capacity(stages, { sloP99Ms: scenario.slo.p99Ms, maxErrorRate: scenario.slo.maxErrorRate });
+  return rampCapacity(stages, { sloP99Ms: scenario.slo.p99Ms, maxErrorRate: scenario.slo.maxErrorRate });
 }
 
 function unionWindow(faults: readonly FaultWindow[]): TimeWindow | null {

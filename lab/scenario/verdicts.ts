@@ -8,6 +8,7 @@
  *   held          every expectation held, and it came back
  */
 import { JOURNEY_NAMES } from '../journeys/types.js';
+import { capacityLabel } from '../metrics/index.js';
 import type { RepeatCounts } from './repeats.js';
 import type { Effect, Scenario } from './schema.js';
 import { percent, type VariantSummary } from './summarize.js';
@@ -53,14 +54,14 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
       else fail(`${line} (not found: ${missing.join(', ')})`);
     }
     if (hypothesis.capacityRank !== undefined) {
-      const ranked = [...summaries].sort((a, b) => (b.capacity?.capacityPerSecond ?? -1) - (a.capacity?.capacityPerSecond ?? -1));
-      const rank = ranked.findIndex((s) => s.variant === summary.variant) + 1;
-      const line = `capacity ${summary.capacity?.capacityPerSecond ?? 'below the first stage'}/s ranks ${rank} of ${summaries.length}; expected rank ${hypothesis.capacityRank}`;
+      const ranking = rankCapacity(summary, summaries);
+      const line = `capacity ${summary.capacity ? capacityLabel(summary.capacity) : 'not measured'} ranks ${ranking.rank ?? '?'} of ${summaries.length}; expected rank ${hypothesis.capacityRank}`;
       if (summaries.length < 2) { details.push(`${line} (not testable with one variant)`); held = null; }
-      else if (rank === hypothesis.capacityRank) details.push(line);
+      else if (ranking.rank === null) { details.push(`${line} (${ranking.why})`); held = null; }
+      else if (ranking.rank === hypothesis.capacityRank) details.push(line);
       else fail(line);
     }
-    const untestable = held === null ? ['capacity ranks need at least two variants'] : [];
+    const untestable = held === null ? ['the capacities cannot be ranked: ' + details.at(-1)] : [];
     return [judge({ variant: summary.variant, statement: hypothesis.statement, details }, summary, failed, untestable)];
   });
 }
@@ -72,6 +73,33 @@ function judge(base: Pick<Verdict, 'variant' | 'statement' | 'details'>, summary
   const after = summary.steadyState?.after;
   if (after && !after.met) return { ...base, status: 'deviated', reason: `not back to steady state after healing: ${after.reasons.join('; ')}`, held: true };
   return { ...base, status: 'held', reason: '', held: true };
+}
+
+/**
+ * A variant's rank by capacity (1 = highest). A censored capacity is a lower bound: it ranks above a
+ * variant whose capacity it reaches, but beside a higher one, or another lower bound, the order is
+ * unknown (null). No capacity at all ranks last.
+ */
+function rankCapacity(summary: VariantSummary, summaries: readonly VariantSummary[]): { rank: number | null; why: string } {
+  const mine = summary.capacity;
+  let above = 0;
+  for (const other of summaries) {
+    if (other === summary) continue;
+    const theirs = other.capacity;
+    const a = mine?.capacityPerSecond ?? null;
+    const b = theirs?.capacityPerSecond ?? null;
+    if (b === null) continue;
+    if (a === null) { above += 1; continue; }
+    const aCensored = mine?.censored === true;
+    const bCensored = theirs?.censored === true;
+    if (aCensored && bCensored) return { rank: null, why: `both ${summary.variant} and ${other.variant} outlasted the load generator` };
+    if (bCensored && b >= a) { above += 1; continue; }
+    if (bCensored) return { rank: null, why: `${other.variant} outlasted the load generator below ${summary.variant}'s capacity` };
+    if (aCensored && a >= b) continue;
+    if (aCensored) return { rank: null, why: `${summary.variant} outlasted the load generator below ${other.variant}'s capacity` };
+    if (b > a) above += 1;
+  }
+  return { rank: above + 1, why: '' };
 }
 
 /** What makes a variant's figures unfit to judge by, in plain words. */

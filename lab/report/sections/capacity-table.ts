@@ -1,19 +1,24 @@
-/** The ramp's stages as numbers, under the capacity curves. */
+/** The capacity steps as numbers, under the curves: one row per step in the order measured, one column per variant. */
+import { capacityLabel, capacitySteps, type CapacityStep } from '../../metrics/index.js';
 import type { RunFile } from '../../results/write-run.js';
-import { formatMs, formatPercent } from '../format.js';
+import { formatMs, formatPercent, formatRate } from '../format.js';
 import { html, type Html } from '../html.js';
 import { variantChip } from './headline-cells.js';
 
 export function capacityTable(run: RunFile): Html {
-  const ramps = run.variants.map((v, index) => ({ v, index })).filter(({ v }) => v.capacity && v.capacity.stages.length > 0);
-  if (ramps.length === 0) return html``;
-  const rates = [...new Set(ramps.flatMap(({ v }) => (v.capacity?.stages ?? []).map((s) => s.ratePerSecond)))].sort((a, b) => a - b);
-  return html`<table><thead><tr><th>offered rate</th>${ramps.map(({ v, index }) => html`<th>${variantChip(v.variant, index)} p99 · failed</th>`)}</tr></thead><tbody>
-${rates.map((rate) => html`<tr><th>${rate}/s</th>${ramps.map(({ v }) => {
-    const stage = v.capacity?.stages.find((s) => s.ratePerSecond === rate);
-    if (!stage) return html`<td class="muted">n/a</td>`;
-    return html`<td class="${stage.withinSlo ? 'ok' : 'bad'}">${stage.withinSlo ? '✓' : '✗'} ${formatMs(stage.p99Ms)} · ${formatPercent(stage.errorRate)}</td>`;
-  })}</tr>`)}
-<tr><th>capacity</th>${ramps.map(({ v }) => html`<td><b>${v.capacity?.capacityPerSecond === null ? 'below the first stage' : `${v.capacity?.capacityPerSecond}/s`}</b></td>`)}</tr>
+  const measured = run.variants.map((v, index) => ({ v, index, steps: v.capacity ? capacitySteps(v.capacity) : [] })).filter(({ steps }) => steps.length > 0);
+  if (measured.length === 0) return html``;
+  const rows = Math.max(...measured.map(({ steps }) => steps.length));
+  return html`<table><thead><tr><th>step</th>${measured.map(({ v, index }) => html`<th>${variantChip(v.variant, index)} offered → p99 · not answered</th>`)}</tr></thead><tbody>
+${Array.from({ length: rows }, (_, i) => html`<tr><th>${i + 1}</th>${measured.map(({ steps }) => stepCell(steps[i]))}</tr>`)}
+<tr><th>capacity</th>${measured.map(({ v }) => html`<td><b>${v.capacity ? capacityLabel({ ...v.capacity, steps: capacitySteps(v.capacity) }) : 'n/a'}</b></td>`)}</tr>
 </tbody></table>`;
+}
+
+function stepCell(step: CapacityStep | undefined): Html {
+  if (!step) return html`<td class="muted"></td>`;
+  const cls = step.withinSlo ? 'ok' : step.generatorLimited ? 'warn' : 'bad';
+  const mark = step.withinSlo ? '✓' : step.generatorLimited ? '⊘ generator' : '✗';
+  const answered = step.achievedPerSecond === undefined ? '' : ` · answered ${formatRate(step.achievedPerSecond)}`;
+  return html`<td class="${cls}">${mark} ${step.ratePerSecond}/s → ${formatMs(step.p99Ms)} · ${formatPercent(step.errorRate)}${answered}</td>`;
 }

@@ -26,9 +26,7 @@ function headlineParts(h: VariantHeadline): Part[] {
 
 function impact(h: VariantHeadline): Part {
   if (h.spofs) return { cls: h.spofs.length > 0 ? 'warn' : 'ok', text: `single points of failure: ${h.spofs.join(', ') || 'none'}` };
-  if (h.capacityPerSecond !== undefined) {
-    return { cls: '', text: `capacity ${h.capacityPerSecond === null ? 'below the first stage' : `${h.capacityPerSecond}/s`}` };
-  }
+  if (h.capacityLabel !== undefined) return { cls: '', text: `capacity ${h.capacityLabel}` };
   if (!h.blastRadius) return { cls: 'muted', text: 'n/a' };
   const { hit, measured, weightedShare } = h.blastRadius;
   return { cls: hit === 0 ? 'ok' : hit === measured ? 'bad' : 'warn', text: `${hit}/${measured} journeys hit (${formatPercent(weightedShare, 0)} of traffic)` };

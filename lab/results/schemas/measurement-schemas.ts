@@ -33,10 +33,7 @@ export function variantMeasurementSchemas({ journey, share, window, perJourney }
       window, byJourney: perJourney(throughputCounts),
       perSecond: z.array(z.object({ startMs: z.number(), offered: z.number().int(), achieved: z.number().int() }).strict()),
     }).strict(),
-    capacity: z.object({
-      sloP99Ms: z.number(), maxErrorRate: share, capacityPerSecond: z.number().nullable(),
-      stages: z.array(z.object({ ratePerSecond: z.number(), p99Ms: z.number().nullable(), errorRate: share.nullable(), withinSlo: z.boolean() }).strict()),
-    }).strict(),
+    capacity: capacitySchema(share),
     integrity: z.object({
       acknowledgedOrders: z.number().int(), storedOrders: z.number().int(),
       missingOrders: issue, duplicateOrders: issue, stockMismatches: issue, stuckReservations: issue,
@@ -68,5 +65,26 @@ function noiseSchema() {
     inconclusive: z.boolean().describe('a threshold was crossed: the variant\'s verdicts are inconclusive'),
     reasons: z.array(z.string()),
     notes: z.array(z.string()).describe('what could not be judged, and why'),
+  }).strict();
+}
+
+/** A capacity: measured by the search (or read from an older fixed ramp), with every step it took. */
+function capacitySchema(share: z.ZodNumber) {
+  const step = z.object({
+    ratePerSecond: z.number(), p99Ms: z.number().nullable(), errorRate: share.nullable(), withinSlo: z.boolean(),
+    startMs: z.number().optional(), durationMs: z.number().optional(), achievedPerSecond: z.number().nullable().optional(),
+    lateShare: share.nullable().optional(), onTimeP99Ms: z.number().nullable().optional(), workerCpuShare: z.number().nullable().optional(),
+    generatorLimited: z.boolean().optional(), drainMs: z.number().optional(),
+  }).strict();
+  return z.object({
+    method: z.enum(['search', 'ramp']),
+    sloP99Ms: z.number(), maxErrorRate: share,
+    capacityPerSecond: z.number().nullable().describe('the highest rate that kept the SLO; with censored, a lower bound'),
+    censored: z.boolean().describe('the variant outlasted what could be offered (the generator\'s ceiling, or maxRatePerSecond): "≥ N/s"'),
+    limit: z.enum(['slo', 'generator', 'max-rate', 'ramp-top']).nullable().describe('what bounded the figure from above'),
+    failedAtPerSecond: z.number().nullable(),
+    generatorCeilingPerSecond: z.number().nullable(),
+    steps: z.array(step).describe('every step of the search, in the order taken'),
+    stages: z.array(step).optional().describe('runs before the search: the fixed ramp\'s stages'),
   }).strict();
 }
