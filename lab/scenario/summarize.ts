@@ -47,7 +47,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
   const faultWindow = scenario.sweep ? null : unionWindow(record.faults);
   const bounds = window ? { startMs: window.startMs, endMs: window.endMs } : undefined;
   const availability = availabilityByJourney(runs, { fault: faultWindow ?? undefined, bounds });
-  const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs });
+  const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs, probeTimeoutMs: scenario.probes.timeoutMs });
   const latency = latencySummary(runs, { fault: faultWindow ?? undefined, bounds, warmupMs: 0 });
   const faults = record.faults.map((f) => ({ ...f, predicted: predictFault(topology, f.spec) }));
   const predicted = combinePredictions(faults.map((f) => f.predicted));
