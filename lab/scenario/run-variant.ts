@@ -12,7 +12,6 @@ import { EdgeProxies, faultSpecSchema, injectFault, type FaultContext, type Faul
 import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../integrity/index.js';
 import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types.js';
 import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
-import { startProbes, type RunningProbes } from '../probes/index.js';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
 import { sleepUntil } from './abortable.js';
@@ -40,6 +39,7 @@ export interface VariantRunRecord {
   readonly runs: readonly JourneyRun[];
   readonly events: readonly LifecycleEvent[];
   readonly faultEvents: readonly FaultEvent[];
+  /** The generator's summary: load counts, probe counts (`probes`), `loadRunsPerSecond` vs `probeRunsPerSecond`, its own health. */
   readonly load?: LoadSummary;
   /** Epoch ms at which the load's first stage began. */
   readonly loadStartedAtMs?: number;
@@ -68,7 +68,6 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   let proxies: EdgeProxies | undefined;
   let running: RunningVariant | undefined;
   let load: RunningLoad | undefined;
-  let probes: RunningProbes | undefined;
   let loadSummary: LoadSummary | undefined;
   let integrity: VariantRunRecord['integrity'];
   let window: VariantRunRecord['window'];
@@ -87,14 +86,12 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     // given ample time and stopped when the sweep ends.
     const loadMs = SETTLE_MS + (scenario.sweep ? plan.measureMs * 4 + SWEEP_SLACK_MS : plan.measureMs) + LOAD_SLACK_MS;
     const stages = scenario.load.stages ?? [{ ratePerSecond: scenario.load.ratePerSecond, durationMs: loadMs }];
-    probes = await startProbes({ edgeUrl, intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed });
-    probes.onRuns((batch) => runs.push(...batch));
-    if (stages.some((s) => s.ratePerSecond > 0)) {
-      load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs });
-      load.onRuns((batch) => runs.push(...batch));
-    }
-    // The clock starts once the probes and the load run: a slow worker start must not eat into it.
-    const measureStart = Math.max(probes.startedAtMs, load?.startedAtMs ?? 0) + SETTLE_MS;
+    // One worker for load and probes: it probes a journey only where the load left it quiet for the interval.
+    const probes = { intervalMs: scenario.probes.intervalMs, requestTimeoutMs: scenario.probes.timeoutMs, seed: scenario.seed };
+    load = await startLoad({ edgeUrl, stages, mix, seed: scenario.seed, requestTimeoutMs: scenario.load.requestTimeoutMs, probes });
+    load.onRuns((batch) => runs.push(...batch));
+    // The clock starts once the load and probes run: a slow worker start must not eat into it.
+    const measureStart = load.startedAtMs + SETTLE_MS;
     const measureEnd = measureStart + plan.measureMs;
     window = { startMs: measureStart, endMs: measureEnd };
     await sleepUntil(measureStart, signal);
@@ -107,8 +104,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
       await sleepUntil(measureEnd, signal);
     }
     onProgress?.('quiescing', 1);
-    loadSummary = await load?.stop();
-    await probes.stop();
+    loadSummary = await load.stop();
     await Promise.all(injected.map((f) => f.heal()));
     const dataDir = running.dataDir;
     const quiescence = await waitForQuiescence(() => checkIntegrity({ topology, dataDir, runs }), { timeoutMs: scenario.timing.quiesceTimeoutMs });
@@ -117,7 +113,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
     error = caught instanceof Error ? caught.message : String(caught);
   } finally {
     await Promise.allSettled(injected.map((f) => f.heal()));
-    await Promise.allSettled([load?.stop(), probes?.stop()]);
+    await load?.stop().catch(() => undefined);
     await running?.stop().catch(() => undefined);
     await proxies?.stop().catch(() => undefined);
   }
