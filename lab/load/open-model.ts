@@ -16,7 +16,7 @@
  */
 import { JOURNEYS, RunStoppedError, type DeadlineQueue, type JourneyContext, type JourneyKind, type JourneyResult, type JourneyRun } from '../journeys/index.js';
 import type { Schedule } from './schedule.js';
-import { Tally, type LoadSummary } from './tally.js';
+import { summaryOf, Tally, type LoadSummary } from './tally.js';
 import { WorkerHealthMonitor } from './worker-health.js';
 
 /** A journey run as a generator records it (`raw-get` included, which a shop run never is). */
@@ -100,7 +100,8 @@ export class OpenModelEngine {
     for (const queue of this.options.deadlines) queue.expire(now);
     const nextDuePerf = this.stopping ? Infinity : this.startDue(now);
     if (this.finishIfIdle()) return;
-    const wakePerf = Math.min(nextDuePerf, ...this.options.deadlines.map((queue) => queue.nextDueMs()));
+    let wakePerf = nextDuePerf;
+    for (const queue of this.options.deadlines) wakePerf = Math.min(wakePerf, queue.nextDueMs());
     const delayMs = Math.min(MAX_SLEEP_MS, Math.max(1, wakePerf - performance.now()));
     this.timer = setTimeout(this.tick, delayMs);
   };
@@ -170,19 +171,12 @@ export class OpenModelEngine {
   }
 
   private summary(): LoadSummary {
-    const activeMs = Math.min(this.options.plannedMs, this.stoppedAtPerf - this.zeroPerf);
-    const perSecond = (runs: number) => (activeMs > 0 ? round2((1000 * runs) / activeMs) : 0);
-    const load = this.tallies.load.counts();
-    const probe = this.tallies.probe.counts();
-    const { probeIntervalMs } = this.options;
-    return {
-      startedAtMs: this.epochOf(this.zeroPerf), durationMs: performance.now() - this.zeroPerf, activeMs, stopped: this.stopping,
-      ...load,
-      loadRunsPerSecond: perSecond(load.total.started),
-      probeRunsPerSecond: perSecond(probe.total.started),
-      probes: probeIntervalMs === null ? null : { intervalMs: probeIntervalMs, total: probe.total, byJourney: probe.byJourney },
-      ...this.health.finish(),
-    };
+    return summaryOf({
+      startedAtMs: this.epochOf(this.zeroPerf), durationMs: performance.now() - this.zeroPerf, stopped: this.stopping,
+      activeMs: Math.min(this.options.plannedMs, this.stoppedAtPerf - this.zeroPerf),
+      load: this.tallies.load.counts(), probe: this.tallies.probe.counts(), probeIntervalMs: this.options.probeIntervalMs,
+      health: this.health.finish(),
+    });
   }
 
   private epochOf(perfMs: number): number {

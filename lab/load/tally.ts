@@ -1,5 +1,6 @@
 import { build, type Histogram } from 'hdr-histogram-js';
 import type { JourneyKind, Outcome } from '../journeys/index.js';
+import type { WorkerHealth } from './worker-health.js';
 
 /** What happened to the runs of one journey, one stage, or all of them. */
 export interface LoadCounts {
@@ -118,4 +119,26 @@ export class Tally {
     const byStage = (this.byStage[stage] ??= zero());
     return [this.total, journey, byStage];
   }
+}
+
+export interface SummaryParts extends Pick<LoadSummary, 'startedAtMs' | 'durationMs' | 'activeMs' | 'stopped'> {
+  readonly load: TallyCounts;
+  readonly probe: TallyCounts;
+  /** null: the generator ran no probe lanes. */
+  readonly probeIntervalMs: number | null;
+  readonly health: WorkerHealth;
+}
+
+/** The load's counts as they were, the probes' beside them, and both rates over the same active span. */
+export function summaryOf(parts: SummaryParts): LoadSummary {
+  const { load, probe, probeIntervalMs, activeMs } = parts;
+  const perSecond = (runs: number) => (activeMs > 0 ? Math.round((100_000 * runs) / activeMs) / 100 : 0);
+  return {
+    startedAtMs: parts.startedAtMs, durationMs: parts.durationMs, activeMs, stopped: parts.stopped,
+    ...load,
+    loadRunsPerSecond: perSecond(load.total.started),
+    probeRunsPerSecond: perSecond(probe.total.started),
+    probes: probeIntervalMs === null ? null : { intervalMs: probeIntervalMs, total: probe.total, byJourney: probe.byJourney },
+    ...parts.health,
+  };
 }
