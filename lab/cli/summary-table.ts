@@ -54,6 +54,7 @@ function notes(run: RunFile): string[] {
       const i = v.integrity;
       parts.push(`integrity: ${i.acknowledgedOrders} acknowledged, ${i.missingOrders.count} lost, ${i.duplicateOrders.count} duplicated, ${i.stockMismatches.count} stock mismatches, ${i.eventsNotApplied.inventory.count + i.eventsNotApplied.recommendations.count} events not applied`);
     }
+    if (v.traffic) parts.push(`traffic: load ${v.traffic.loadRunsPerSecond.toFixed(1)}/s, probes ${v.traffic.probeRunsPerSecond.toFixed(1)}/s`);
     if (v.error) parts.push(`ERROR: ${v.error}`);
     return parts.join('  ');
   });

@@ -1,6 +1,7 @@
 /** The load generator's settings: one schema, parsed once by the lab and again by the worker. */
 import { z } from 'zod';
 import { DEFAULT_MIX, isLoopbackUrl, JOURNEY_NAMES, type JourneyMix } from '../journeys/index.js';
+import { probeLanesSchema, type ProbeLaneOptions } from '../probes/config.js';
 import type { Stage } from './schedule.js';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 2000;
@@ -29,6 +30,8 @@ export const generatorConfigSchema = z.object({
   rawPath: z.string().startsWith('/').default('/'),
   /** false: send only the summary (benchmarks at rates where shipping every run would cost more than making it). */
   reportRuns: z.boolean().default(true),
+  /** Probe lanes beside the load, until its stages end; absent: none. */
+  probes: probeLanesSchema.optional(),
 });
 
 export type GeneratorConfig = z.output<typeof generatorConfigSchema>;
@@ -45,4 +48,9 @@ export interface LoadOptions {
   readonly requestTimeoutMs?: number;
   /** Runs in flight at most; a run due while the cap is reached is dropped (counted, not run). */
   readonly maxInFlight?: number;
+  /**
+   * Probe every journey the load leaves quiet for `intervalMs`, in the same worker (which knows when
+   * each journey last ran), until the stages end. Downtime reads load and probe runs alike.
+   */
+  readonly probes?: ProbeLaneOptions;
 }

@@ -61,6 +61,25 @@ describe('load generator against a fake shop', () => {
     expect(refusedRuns.every((run) => run.outcome === 'failed' && run.cause === 'refused')).toBe(true);
   });
 
+  it('runs probe lanes beside the load when asked: both sources, their rates, and the worker\'s own health', async () => {
+    const load = await startLoad({ edgeUrl: shop.url, stages: [{ ratePerSecond: 20, durationMs: 1500 }], seed: 2, probes: { intervalMs: 50, requestTimeoutMs: 1000 } });
+    const runs = await collect(load);
+    const summary = await load.done();
+    expect(summary.total.started).toBe(30);
+    expect(runs.filter((run) => run.source === 'load').length).toBe(summary.total.completed);
+    expect(runs.filter((run) => run.source === 'probe').length).toBe(summary.probes?.total.completed);
+    for (const journey of ['browse', 'product', 'cart', 'checkout'] as const) {
+      const times = runs.filter((run) => run.journey === journey).map((run) => run.scheduledMs).sort((a, b) => a - b);
+      expect(Math.max(...times.slice(1).map((t, i) => t - times[i]!)), journey).toBeLessThanOrEqual(50.01);
+    }
+    expect(summary.loadRunsPerSecond).toBeCloseTo(20, 0);
+    // 4 journeys × 20 samples/s, of which the load gives 20: the probes fill the other 60.
+    expect(summary.probeRunsPerSecond).toBeGreaterThan(45);
+    expect(summary.probeRunsPerSecond).toBeLessThan(70);
+    expect(summary.eventLoopDelayMs.max).toBeGreaterThanOrEqual(summary.eventLoopDelayMs.p99);
+    expect(summary.eventLoopDelayMs.p99).toBeGreaterThanOrEqual(0);
+  });
+
   it('stop() ends the run early, delivers the last batch, and leaves no worker behind', async () => {
     const load = await startLoad({ edgeUrl: shop.url, stages: [{ ratePerSecond: 50, durationMs: 60_000 }] });
     const runs: JourneyRun[] = [];

@@ -10,9 +10,8 @@ function engineAgainst(url: string, stages: Stage[], { maxInFlight = 100, timeou
   const transport = createTransport(url, timeoutMs, maxInFlight);
   const runs: GeneratedRun[] = [];
   const engine = new OpenModelEngine({
-    source: 'load',
-    lanes: [{ schedule: new StagedSchedule(stages), nextJourney: () => 'raw-get', context: transport.context(mulberry32(1)), maxInFlight }],
-    stageCount: stages.length, deadlines: transport.deadlines, lateAfterMs: 10, onRun: (run) => runs.push(run),
+    lanes: [{ source: 'load', schedule: new StagedSchedule(stages), nextJourney: () => 'raw-get', context: transport.context(mulberry32(1)), maxInFlight }],
+    stageCount: stages.length, deadlines: [transport.deadlines], plannedMs: 60_000, probeIntervalMs: null, lateAfterMs: 10, onRun: (run) => runs.push(run),
   });
   return { engine, runs, close: () => transport.close() };
 }

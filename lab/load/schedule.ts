@@ -4,12 +4,22 @@ export interface Stage {
   readonly durationMs: number;
 }
 
+/** What the engine asks of a lane's arrivals: when the next run is due, which stage it is in, and take it. */
+export interface Schedule {
+  /** Milliseconds after the start at which the next run is due, or undefined once the schedule is over. */
+  peek(): number | undefined;
+  /** The stage the next run belongs to. */
+  readonly stage: number;
+  /** Consumes the next run. */
+  take(): void;
+}
+
 /**
  * Arrival times of constant-arrival-rate stages run back to back (k6 semantics, stepped): the i-th run
  * of a stage is due at the stage's start + i × 1000 / rate ms, whatever happened to earlier runs.
  * Computed from the index, not accumulated, so long runs do not drift.
  */
-export class StagedSchedule {
+export class StagedSchedule implements Schedule {
   private stageIndex = 0;
   private index = 0;
   private stageStartMs = 0;
@@ -19,17 +29,14 @@ export class StagedSchedule {
     this.settle();
   }
 
-  /** Milliseconds after the start at which the next run is due, or undefined once every stage is over. */
   peek(): number | undefined {
     return this.nextAtMs;
   }
 
-  /** The stage the next run belongs to. */
   get stage(): number {
     return this.stageIndex;
   }
 
-  /** Consumes the next run. */
   take(): void {
     this.index += 1;
     this.settle();
@@ -51,5 +58,10 @@ export class StagedSchedule {
       this.stageIndex += 1;
       this.index = 0;
     }
+  }
+
+  /** When the last stage ends. */
+  get endMs(): number {
+    return this.stages.reduce((sum, stage) => sum + stage.durationMs, 0);
   }
 }

@@ -5,12 +5,12 @@ import type { GeneratedRun } from './open-model.js';
 import { parseGeneratorOptions } from './parse-options.js';
 import type { LoadSummary } from './tally.js';
 
-/** A load generator running in its own process. */
+/** A load generator (and, when asked, its probe lanes) running in its own process. */
 export interface RunningLoad<Run = JourneyRun> {
   /** Epoch ms of the schedule's time zero: the first run was due then. */
   readonly startedAtMs: number;
   readonly pid: number | undefined;
-  /** Batches of finished runs, about every 100 ms; batches sent before the first callback are replayed to it. */
+  /** Batches of finished runs (load and probe runs, told apart by `source`), about every 100 ms; batches sent before the first callback are replayed to it. */
   onRuns(callback: (runs: readonly Run[]) => void): void;
   /** Offered, started, completed, late, dropped per journey and stage, once every stage ran (or `stop()`). */
   done(): Promise<LoadSummary>;
@@ -29,7 +29,8 @@ export interface RunningLoad<Run = JourneyRun> {
  *   const summary = await load.done();
  */
 export function startLoad(options: LoadOptions): Promise<RunningLoad> {
-  return launch<JourneyRun>({ ...options, stages: [...options.stages] });
+  const probes = options.probes && { ...options.probes, journeys: options.probes.journeys && [...options.probes.journeys] };
+  return launch<JourneyRun>({ ...options, stages: [...options.stages], probes });
 }
 
 /** `startLoad` with the internal settings too: `raw-get` in the mix, `rawPath`, `reportRuns`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../journeys/types.js';
 import { downtimeByJourney, journeyDowntime } from './downtime.js';
 import { failingBetween, probes, run, T0, window } from './run-fixtures.js';
 
@@ -69,15 +70,49 @@ describe('downtime from probes', () => {
     expect(d).toMatchObject({ downtimeMs: 100, timeToRecoverMs: null, recovered: true });
   });
 
-  it('reads probes only, per journey', () => {
+  it('reads load and probe runs together, per journey', () => {
     const runs = [
       ...probes('browse', 0, 3000, failingBetween(1000, 1200)),
       ...probes('cart', 0, 3000, () => 'ok'),
-      run('cart', 1000, 'failed', { source: 'load' }),
+      run('cart', 1010, 'failed', { source: 'load' }),
     ];
     const byJourney = Object.fromEntries(downtimeByJourney(runs, { fault: window(1000, 1100) }).map((d) => [d.journey, d]));
     expect(byJourney.browse?.downtimeMs).toBe(200);
-    expect(byJourney.cart?.downtimeMs).toBe(0);
-    expect(byJourney.checkout).toMatchObject({ probes: 0, recovered: false });
+    expect(byJourney.cart).toMatchObject({ downtimeMs: 15, samples: 121, probes: 120 });
+    expect(byJourney.checkout).toMatchObject({ samples: 0, probes: 0, recovered: false });
+  });
+});
+
+describe('downtime from load and probe runs mixed', () => {
+  /** What the generator produces: a run every `stepMs`, load where the load happened to pick the journey, probes in the gaps. */
+  const mixed = (journey: 'browse' | 'cart', toMs: number, stepMs: number, outcomeAt: (t: number) => Outcome, latencyAt: (t: number) => number = () => 5) =>
+    probes(journey, 0, toMs, outcomeAt, stepMs).map((r, i) => ({ ...r, source: i % 3 === 0 ? 'probe' as const : 'load' as const, latencyMs: latencyAt(r.scheduledMs - T0) }));
+
+  it('reads an outage off load runs as well as probes: 1000–2500 ms down, samples every 50 ms', () => {
+    const samples = mixed('browse', 6000, 50, failingBetween(1000, 2500));
+    const d = journeyDowntime('browse', samples.reverse(), { fault: window(1000, 2000), probeIntervalMs: 50 });
+    expect(d).toMatchObject({ downtimeMs: 1500, timeToRecoverMs: 1500, recovered: true, samples: 120, probes: 40 });
+  });
+
+  it('counts a load run slower than the probe timeout as down, as a probe would have timed out', () => {
+    // Frozen 1000–2000 ms: everything answers at 2000. Probes give up after 500 ms; the load waits (3 s timeout).
+    const latencyAt = (t: number) => (t >= 1000 && t < 2000 ? 2000 - t : 5);
+    const samples = mixed('cart', 5000, 50, () => 'ok', latencyAt).map((r) =>
+      (r.source === 'probe' && r.latencyMs > 500 ? { ...r, outcome: 'failed' as const, cause: 'timeout' as const, latencyMs: 500 } : r));
+    const d = journeyDowntime('cart', samples, { fault: window(1000, 2000), probeIntervalMs: 50, probeTimeoutMs: 500 });
+    expect(d).toMatchObject({ downtimeMs: 500, timeToRecoverMs: 500, recovered: true });
+    // Without the rule only the probes' slots would count: a third of the outage.
+    expect(journeyDowntime('cart', samples, { fault: window(1000, 2000), probeIntervalMs: 50 }).downtimeMs).toBeLessThan(200);
+  });
+
+  it('counts a load run within the probe timeout as up, and a slow degraded one as down, not degraded', () => {
+    const samples = [
+      run('product', 0, 'ok', { source: 'load', latencyMs: 499 }),
+      run('product', 100, 'degraded', { source: 'load', latencyMs: 501 }),
+      run('product', 150, 'degraded', { source: 'probe', latencyMs: 20 }),
+      run('product', 200, 'ok', { source: 'load', latencyMs: 500 }),
+    ];
+    const d = journeyDowntime('product', samples, { probeIntervalMs: 50, probeTimeoutMs: 500 });
+    expect(d).toMatchObject({ downtimeMs: 50, failedMs: 50, degradedMs: 50 });
   });
 });

@@ -1,20 +1,23 @@
 /**
- * Downtime and time to recover per journey, from the probes alone (they run every journey at a fixed
- * interval, so the resolution is that interval whatever the load does).
+ * Downtime and time to recover per journey, from every run of the journey: the load's runs and the
+ * probes. The generator probes a journey only once no run of it (load or probe) has started for the
+ * probe interval, so consecutive samples are never further apart than that interval whatever the load.
  *
- * Each probe stands for its slot: from its scheduled time to the next probe's (the last one: one
- * interval). Over the slots the journey is up (ok or degraded) or down (failed).
+ * The samples, sorted by scheduled time, each stand for their slot: from their scheduled time to the
+ * next sample's (the last one: one probe interval). A sample is down when it failed, or when it took
+ * longer than the probe timeout from its scheduled start: a load run has a longer request timeout than
+ * a probe, and a probe that slow would have timed out. Otherwise it is up (ok or degraded).
  *   recovery   = the first moment R such that the journey is up during all of [R, R + 1 s) and never
- *                fails again while the fault lasts: R ≥ fault start, and R ≥ the end of the last failed
+ *                fails again while the fault lasts: R ≥ fault start, and R ≥ the end of the last down
  *                slot that began before the fault ended (a crash loop with a quiet second inside is not
- *                recovered). R = fault start when nothing failed.
+ *                recovered). R = fault start when nothing was down.
  *   downtime   = the down time between fault start and R (flapping before R counts; failures after R do
- *                not, they are in `failedMs`). Not recovered: down time until the last probe's slot ends.
+ *                not, they are in `failedMs`). Not recovered: down time until the last sample's slot ends.
  *   time to recover = R − fault start.
  * Without a fault (a baseline), downtime is every down slot of the run and no recovery is computed.
  */
 import { JOURNEY_NAMES, type JourneyName, type JourneyRun } from '../journeys/types.js';
-import { runsOf } from './runs.js';
+import { isSuccess, runsOf } from './runs.js';
 import type { TimeWindow } from './types.js';
 
 export const DEFAULT_PROBE_INTERVAL_MS = 25;
@@ -23,59 +26,71 @@ export const SUSTAINED_RECOVERY_MS = 1000;
 
 export interface DowntimeOptions {
   readonly fault?: TimeWindow;
-  /** The length of the last probe's slot; 25 ms unless told. */
+  /** The length of the last sample's slot; 25 ms unless told. */
   readonly probeIntervalMs?: number;
+  /** A sample that took longer than this from its scheduled start is down, answered or not. No limit unless told. */
+  readonly probeTimeoutMs?: number;
   readonly sustainMs?: number;
 }
 
 export interface JourneyDowntime {
   readonly journey: JourneyName;
+  /** Runs the downtime was read from: load and probe runs. */
+  readonly samples: number;
+  /** How many of them were probes. */
   readonly probes: number;
   readonly downtimeMs: number;
   /** Fault start to sustained recovery; null without a fault or when it never recovered. */
   readonly timeToRecoverMs: number | null;
   readonly recoveredAtMs: number | null;
-  /** False when the probes never succeeded for `sustainMs` after the fault started (or there were none). */
+  /** False when the journey was never up for `sustainMs` after the fault started (or there were no samples). */
   readonly recovered: boolean;
   /** Every down slot from fault start (run start without a fault) to the end, recovery or not. */
   readonly failedMs: number;
-  /** Time answered degraded, from fault start (run start without a fault) to the end. */
+  /** Time answered degraded (within the probe timeout), from fault start (run start without a fault) to the end. */
   readonly degradedMs: number;
 }
 
-interface Slot { readonly startMs: number; readonly endMs: number; readonly outcome: JourneyRun['outcome'] }
+type SlotState = 'up' | 'degraded' | 'down';
+interface Slot { readonly startMs: number; readonly endMs: number; readonly state: SlotState }
 
 export function downtimeByJourney(runs: readonly JourneyRun[], options: DowntimeOptions = {}): JourneyDowntime[] {
-  return JOURNEY_NAMES.map((journey) => journeyDowntime(journey, runsOf(runs, journey, 'probe'), options));
+  return JOURNEY_NAMES.map((journey) => journeyDowntime(journey, runsOf(runs, journey), options));
 }
 
-export function journeyDowntime(journey: JourneyName, probes: readonly JourneyRun[], options: DowntimeOptions = {}): JourneyDowntime {
-  const slots = slotsOf(probes, options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS);
+/** `samples`: the journey's runs, load and probes, in any order. */
+export function journeyDowntime(journey: JourneyName, samples: readonly JourneyRun[], options: DowntimeOptions = {}): JourneyDowntime {
+  const slots = slotsOf(samples, options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS, options.probeTimeoutMs ?? Infinity);
   const fromMs = options.fault?.startMs ?? slots[0]?.startMs ?? 0;
-  const failedMs = timeIn(slots, 'failed', fromMs, Infinity);
+  const failedMs = timeIn(slots, 'down', fromMs, Infinity);
   const degradedMs = timeIn(slots, 'degraded', fromMs, Infinity);
-  const base = { journey, probes: probes.length, failedMs, degradedMs };
+  const base = { journey, samples: samples.length, probes: samples.filter((r) => r.source === 'probe').length, failedMs, degradedMs };
   if (!options.fault) return { ...base, downtimeMs: failedMs, timeToRecoverMs: null, recoveredAtMs: null, recovered: true };
   const lastFailureEndMs = slots
-    .filter((slot) => slot.outcome === 'failed' && slot.endMs > fromMs && slot.startMs < (options.fault?.endMs ?? fromMs))
+    .filter((slot) => slot.state === 'down' && slot.endMs > fromMs && slot.startMs < (options.fault?.endMs ?? fromMs))
     .reduce((latest, slot) => Math.max(latest, slot.endMs), fromMs);
   const recoveredAtMs = recoveryMoment(slots, fromMs, lastFailureEndMs, options.sustainMs ?? SUSTAINED_RECOVERY_MS);
   return {
     ...base,
-    downtimeMs: timeIn(slots, 'failed', fromMs, recoveredAtMs ?? Infinity),
+    downtimeMs: timeIn(slots, 'down', fromMs, recoveredAtMs ?? Infinity),
     timeToRecoverMs: recoveredAtMs === undefined ? null : recoveredAtMs - fromMs,
     recoveredAtMs: recoveredAtMs ?? null,
     recovered: recoveredAtMs !== undefined,
   };
 }
 
-function slotsOf(probes: readonly JourneyRun[], intervalMs: number): Slot[] {
-  const sorted = [...probes].sort((a, b) => a.scheduledMs - b.scheduledMs);
-  return sorted.map((p, i) => ({
-    startMs: p.scheduledMs,
-    endMs: sorted[i + 1]?.scheduledMs ?? p.scheduledMs + intervalMs,
-    outcome: p.outcome,
+function slotsOf(samples: readonly JourneyRun[], intervalMs: number, timeoutMs: number): Slot[] {
+  const sorted = [...samples].sort((a, b) => a.scheduledMs - b.scheduledMs);
+  return sorted.map((r, i) => ({
+    startMs: r.scheduledMs,
+    endMs: sorted[i + 1]?.scheduledMs ?? r.scheduledMs + intervalMs,
+    state: stateOf(r, timeoutMs),
   }));
+}
+
+function stateOf(sample: JourneyRun, timeoutMs: number): SlotState {
+  if (!isSuccess(sample) || sample.latencyMs > timeoutMs) return 'down';
+  return sample.outcome === 'degraded' ? 'degraded' : 'up';
 }
 
 function recoveryMoment(slots: readonly Slot[], fromMs: number, notBeforeMs: number, sustainMs: number): number | undefined {
@@ -83,7 +98,7 @@ function recoveryMoment(slots: readonly Slot[], fromMs: number, notBeforeMs: num
   let failedBefore = false;
   for (const slot of slots) {
     if (slot.endMs <= fromMs) continue;
-    if (slot.outcome === 'failed') {
+    if (slot.state === 'down') {
       streakStartMs = undefined;
       failedBefore = true;
       continue;
@@ -95,10 +110,10 @@ function recoveryMoment(slots: readonly Slot[], fromMs: number, notBeforeMs: num
   return undefined;
 }
 
-function timeIn(slots: readonly Slot[], outcome: JourneyRun['outcome'], fromMs: number, toMs: number): number {
+function timeIn(slots: readonly Slot[], state: SlotState, fromMs: number, toMs: number): number {
   let total = 0;
   for (const slot of slots) {
-    if (slot.outcome === outcome) total += Math.max(0, Math.min(slot.endMs, toMs) - Math.max(slot.startMs, fromMs));
+    if (slot.state === state) total += Math.max(0, Math.min(slot.endMs, toMs) - Math.max(slot.startMs, fromMs));
   }
   return total;
 }

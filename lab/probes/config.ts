@@ -1,4 +1,4 @@
-/** The probes' settings: one schema, parsed by the lab and again by the worker. */
+/** The probes' settings: one schema, parsed by the lab and again by the generator worker. */
 import { z } from 'zod';
 import { isLoopbackUrl, JOURNEY_NAMES, type JourneyName } from '../journeys/index.js';
 
@@ -9,8 +9,9 @@ export const DEFAULT_PROBE_MAX_IN_FLIGHT = 250;
 /** How long `stop()` lets in-flight probe runs finish before cutting them off. */
 export const PROBE_STOP_GRACE_MS = 1000;
 
-export const probeConfigSchema = z.object({
-  edgeUrl: z.string().refine(isLoopbackUrl, { message: 'must be http://127.0.0.1:PORT or http://[::1]:PORT' }),
+/** The probe lanes of a generator: what the load's config carries under `probes`. */
+export const probeLanesSchema = z.object({
+  /** The longest a journey goes without a run starting (load or probe): the downtime resolution. */
   intervalMs: z.number().finite().min(1).max(60_000).default(DEFAULT_PROBE_INTERVAL_MS),
   journeys: z.array(z.enum(JOURNEY_NAMES)).min(1)
     .refine((names) => new Set(names).size === names.length, { message: 'lists a journey twice' })
@@ -20,16 +21,28 @@ export const probeConfigSchema = z.object({
   maxInFlightPerJourney: z.number().int().positive().max(10_000).default(DEFAULT_PROBE_MAX_IN_FLIGHT),
 });
 
-export type ProbeConfig = z.output<typeof probeConfigSchema>;
+export const probeConfigSchema = probeLanesSchema.extend({
+  edgeUrl: z.string().refine(isLoopbackUrl, { message: 'must be http://127.0.0.1:PORT or http://[::1]:PORT' }),
+});
 
-/** What `startProbes` takes. Defaults: every 25 ms, every journey, 1000 ms per request, seed 1. */
-export interface ProbeOptions {
-  /** The public API; only 127.0.0.1 and [::1] are accepted. */
-  readonly edgeUrl: string;
+export type ProbeLanesConfig = z.output<typeof probeLanesSchema>;
+
+/** The probe lanes beside a load. Defaults: 25 ms, every journey, 1000 ms per request, seed 1. */
+export interface ProbeLaneOptions {
+  /**
+   * A journey is probed once no run of it (load or probe) has started for this long, so every journey
+   * is sampled at least this often while the load alone samples busy journeys for free.
+   */
   readonly intervalMs?: number;
   readonly journeys?: readonly JourneyName[];
   readonly requestTimeoutMs?: number;
   readonly seed?: number;
-  /** Per journey; a tick that finds this many runs of its journey still in flight is dropped (counted). */
+  /** Per journey; a probe due while this many runs of its journey are in flight is dropped (counted). */
   readonly maxInFlightPerJourney?: number;
+}
+
+/** What `startProbes` takes: probes without load. */
+export interface ProbeOptions extends ProbeLaneOptions {
+  /** The public API; only 127.0.0.1 and [::1] are accepted. */
+  readonly edgeUrl: string;
 }

@@ -27,13 +27,15 @@ describe('probes', () => {
       expect(judged.length, name).toBeLessThanOrEqual(80);
       const offsets = judged.map((run) => (run.scheduledMs - probes.startedAtMs) % 25);
       expect(offsets.every((offset) => offset < 0.1 || offset > 24.9), `${name} on the 25 ms grid`).toBe(true);
-      const counts = summary?.byJourney[name as JourneyName];
+      const counts = summary?.probes?.byJourney[name as JourneyName];
       expect(counts?.offered, name).toBeGreaterThanOrEqual(((stopAtMs - probes.startedAtMs) / 25) * 0.95);
       expect(counts?.dropped, name).toBe(0);
     }
     expect(runs.every((run) => run.source === 'probe' && run.outcome === 'ok' && run.late === undefined)).toBe(true);
-    expect(summary?.total.completed).toBe(runs.length);
-    expect(childProcessesMatching('lab/probes/worker')).toEqual([]);
+    expect(summary?.probes?.total.completed).toBe(runs.length);
+    expect(summary?.total.started).toBe(0);
+    expect(summary?.probeRunsPerSecond).toBeGreaterThan(4 * 40 * 0.9);
+    expect(childProcessesMatching('lab/load/worker')).toEqual([]);
   });
 
   it('keep ticking while runs hang: a 1 s stall does not hold back the next tick', async () => {
@@ -65,6 +67,6 @@ describe('probes', () => {
 
   it('refuse a target that is not loopback', async () => {
     await expect(startProbes({ edgeUrl: 'http://example.org:80' })).rejects.toThrow(NonLoopbackTargetError);
-    expect(childProcessesMatching('lab/probes/worker')).toEqual([]);
+    expect(childProcessesMatching('lab/load/worker')).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ export interface VariantSummary {
   readonly steadyState: SteadyStateRecord | null;
   /** The machine's quiet while this variant was measured (the noise guard); null when not sampled. */
   readonly noise: NoiseReport | null;
+  /** What the traffic worker sent: load and probe runs started per second, and its own event-loop delay. */
+  readonly traffic: { readonly loadRunsPerSecond: number; readonly probeRunsPerSecond: number; readonly eventLoopDelayMs: { readonly p99: number; readonly max: number } } | null;
 }
 
 export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): VariantSummary {
@@ -53,7 +55,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
   const faultWindow = scenario.sweep ? null : unionWindow(record.faults);
   const bounds = window ? { startMs: window.startMs, endMs: window.endMs } : undefined;
   const availability = availabilityByJourney(runs, { fault: faultWindow ?? undefined, bounds });
-  const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs });
+  const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs, probeTimeoutMs: scenario.probes.timeoutMs });
   const latency = latencySummary(runs, { fault: faultWindow ?? undefined, bounds, warmupMs: 0 });
   const faults = record.faults.map((f) => ({ ...f, predicted: predictFault(topology, f.spec) }));
   const predicted = combinePredictions(faults.map((f) => f.predicted));
@@ -91,6 +93,9 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
     noise: record.noise ?? null,
+    traffic: record.load
+      ? { loadRunsPerSecond: record.load.loadRunsPerSecond, probeRunsPerSecond: record.load.probeRunsPerSecond, eventLoopDelayMs: record.load.eventLoopDelayMs }
+      : null,
   };
 }
 

@@ -22,11 +22,13 @@ export function overviewSection(run: RunFile): Html {
   if (headlines.length === 0) return html`<section id="overview"><h2>At a glance</h2><p class="bad">No variant was measured.</p></section>`;
   return html`<section id="overview"><h2>At a glance</h2>
 <p class="intro">Impact: how much of the shop the fault took down (for a sweep, the single points of failure; for a ramp, the capacity). Worst downtime: the journey that was down longest.</p>
-<table><thead><tr><th>variant</th>${HEADLINE_COLUMNS.map((c) => html`<th>${c}</th>`)}<th>restarts</th><th>throughput (answered / offered)</th></tr></thead><tbody>
+<table><thead><tr><th>variant</th>${HEADLINE_COLUMNS.map((c) => html`<th>${c}</th>`)}<th>restarts</th><th>throughput (answered / offered)</th><th>probes beside the load</th></tr></thead><tbody>
 ${headlines.map((h, i) => {
     const t = run.variants[i]?.throughput;
+    const traffic = run.variants[i]?.traffic;
     return html`<tr><th>${variantChip(h.variant, i)}${h.status === 'complete' ? '' : html` <span class="bad">${h.status}</span>`}</th>${headlineCells(h)}
-<td class="num">${h.restarts}</td><td>${t ? `${formatRate(t.achievedPerSecond)} / ${formatRate(t.offeredPerSecond)}` : 'n/a'}</td></tr>`;
+<td class="num">${h.restarts}</td><td>${t ? `${formatRate(t.achievedPerSecond)} / ${formatRate(t.offeredPerSecond)}` : 'n/a'}</td>
+<td>${traffic ? `${formatRate(traffic.probeRunsPerSecond)} probes vs ${formatRate(traffic.loadRunsPerSecond)} load` : 'n/a'}</td></tr>`;
   })}
 </tbody></table></section>`;
 }

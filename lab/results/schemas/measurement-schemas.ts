@@ -18,7 +18,7 @@ export function variantMeasurementSchemas({ journey, share, window, perJourney }
   const journeyShares = z.partialRecord(journey, share.nullable());
   return {
     downtime: z.object({
-      journey, probes: z.number().int(), downtimeMs: z.number(), timeToRecoverMs: z.number().nullable(), recoveredAtMs: z.number().nullable(),
+      journey, probes: z.number().int(), samples: z.number().int().describe('load and probe runs read as samples of the journey'), downtimeMs: z.number(), timeToRecoverMs: z.number().nullable(), recoveredAtMs: z.number().nullable(),
       recovered: z.boolean(), failedMs: z.number(), degradedMs: z.number(),
     }).strict(),
     availability: z.object({ journey, faultWindow: bySource.nullable(), overall: bySource }).strict(),

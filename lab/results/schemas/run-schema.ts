@@ -54,6 +54,10 @@ export const variantSummarySchema = z.object({
   steadyState: z.object({ before: steadyStateCheck.nullable(), after: steadyStateCheck.nullable() }).strict().nullable()
     .describe('checked before the first fault (not met: nothing injected, verdict inconclusive) and over the last seconds after the last heal (not met: deviated)'),
   noise: m.noise.nullable(),
+  traffic: z.object({
+    loadRunsPerSecond: z.number(), probeRunsPerSecond: z.number().describe('probes run only where the load left a journey quiet for the probe interval'),
+    eventLoopDelayMs: z.object({ p99: z.number(), max: z.number() }).strict().describe('the traffic worker\'s own event-loop delay'),
+  }).strict().nullable(),
 }).strict();
 
 const verdictSchema = z.object({
