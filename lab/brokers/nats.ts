@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { connect } from 'nats';
 import { binaryName, findBrokerBinary } from './binaries.js';
 import { BrokerBinaryMissingError } from './errors.js';
+import { defaultRegistryDir } from './instance-registry.js';
 import { freePort } from './free-port.js';
 import { startManagedBroker } from './managed-broker.js';
 import type { BrokerStartOptions, StartedBroker } from './types.js';
@@ -36,7 +37,10 @@ export async function startNats(options: BrokerStartOptions): Promise<StartedBro
       kind: 'nats',
       port,
       url,
-      command: { command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS },
+      command: {
+        command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS,
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats', brokerDir: dir },
+      },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeJetStream(url),
       brokerPid: async (pid) => pid,

@@ -10,6 +10,7 @@ import { connect } from 'amqplib';
 import { binaryName, findBrokerBinary, findEpmd } from './binaries.js';
 import { onlyChildPid } from './child-pid.js';
 import { BrokerBinaryMissingError } from './errors.js';
+import { defaultRegistryDir } from './instance-registry.js';
 import { freePorts } from './free-port.js';
 import { startManagedBroker } from './managed-broker.js';
 import type { BrokerStartOptions, StartedBroker } from './types.js';
@@ -60,7 +61,10 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Starte
       kind: 'rabbitmq',
       port,
       url,
-      command: { command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort } },
+      command: {
+        command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq', brokerDir: dir },
+      },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeAmqp(url),
       // The script runs the Erlang VM as its only child; report that one.

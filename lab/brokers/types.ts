@@ -9,6 +9,8 @@ export interface BrokerStartOptions {
   readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** How long to wait for the broker to accept clients, on start and on every restart. */
   readonly readyTimeoutMs?: number;
+  /** Where the live instance is registered for `sweepStaleInstances`; `<repository>/.archlab/instances` unless told. */
+  readonly registryDir?: string;
 }
 
 /** A running (or crashed, restartable) broker. Only `start…()` makes one, so its ports are always known. */
