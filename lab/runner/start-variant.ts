@@ -66,7 +66,8 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers });
 
   try {
-    await startBrokers(plan, { runDir, log, events, brokers, readyTimeoutMs, launcher: options.startBroker });
+    const launcher = options.startBroker ?? options.brokerPool?.lease;
+    await startBrokers(plan, { runDir, log, events, brokers, readyTimeoutMs, launcher });
     await startInDependencyOrder(plan.apps, (app, signal) =>
       allOrGiveUp(processes.get(app.name)!.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal));
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { repositoryRoot } from '../runner/index.js';
+import { repositoryRoot, type BrokerPool } from '../runner/index.js';
 import { runEnvironment } from '../results/environment.js';
 import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
 import { writeRun, type RunFile } from '../results/write-run.js';
@@ -23,6 +23,8 @@ export interface RunScenarioOptions {
   readonly suite?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string, fraction: number) => void;
+  /** Brokers shared across scenarios (see lab/runner/broker-pool.ts). */
+  readonly brokerPool?: BrokerPool;
 }
 
 export interface ScenarioResult {
@@ -62,7 +64,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
     const topology = findTopology(variant);
     if (!topology) throw new Error(`no topology for ${variant}`);
     const record = await runVariant({
-      scenario, topology, runDir: workDir, signal,
+      scenario, topology, runDir: workDir, signal, brokerPool: options.brokerPool,
       onProgress: (phase, fraction) => options.onProgress?.(`${scenario.name} · ${variant} · ${phase}`, (index + Math.min(1, fraction)) / variants.length),
     });
     records.push(record);

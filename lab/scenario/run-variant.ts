@@ -13,7 +13,7 @@ import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../inte
 import { DEFAULT_MIX, type JourneyMix, type JourneyRun } from '../journeys/types.js';
 import { startLoad, type LoadSummary, type RunningLoad } from '../load/index.js';
 import { startProbes, type RunningProbes } from '../probes/index.js';
-import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
+import { startVariant, type BrokerPool, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
 import { sleepUntil } from './abortable.js';
 import { sweep } from './sweep.js';
@@ -55,9 +55,11 @@ export interface RunVariantOptions {
   readonly runDir: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: string, fraction: number) => void;
+  /** Brokers shared across the runs of one command; private brokers per run without it. */
+  readonly brokerPool?: BrokerPool;
 }
 
-export async function runVariant({ scenario, topology, runDir, signal, onProgress }: RunVariantOptions): Promise<VariantRunRecord> {
+export async function runVariant({ scenario, topology, runDir, signal, onProgress, brokerPool }: RunVariantOptions): Promise<VariantRunRecord> {
   const plan = planFaults(scenario, topology);
   const specs = plan.faults.map((f) => faultSpecSchema.parse(f));
   const runs: JourneyRun[] = [];
@@ -77,7 +79,7 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   try {
     onProgress?.('starting', 0);
     proxies = await EdgeProxies.start(specs);
-    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl });
+    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl, brokerPool });
     readyAfterMs = Date.now() - startedAtMs;
     const edgeUrl = running.edgeUrl;
     const mix: JourneyMix = { ...DEFAULT_MIX, ...scenario.load.mix };
