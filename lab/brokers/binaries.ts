@@ -1,6 +1,6 @@
 /** Where the broker programs live: Debian/Ubuntu packages first, then Homebrew, then the PATH. */
 import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { BrokerBinaryLookup, BrokerKind } from './types.js';
 
 interface BinarySpec {
@@ -52,6 +52,12 @@ export function findBrokerBinary(kind: BrokerKind): BrokerBinaryLookup {
 /** Erlang's port mapper, needed to stop a RabbitMQ instance's private epmd. */
 export function findEpmd(): BrokerBinaryLookup {
   return findBinary(BINARIES.epmd);
+}
+
+/** rabbitmqctl beside the rabbitmq-server that was found (Debian's /usr/sbin one switches users). */
+export function findRabbitMqCtl(serverPath: string): BrokerBinaryLookup {
+  const path = join(dirname(serverPath), 'rabbitmqctl');
+  return isExecutable(path) ? { found: true, path } : { found: false, installHint: BINARIES.rabbitmq.installHint };
 }
 
 export function binaryName(kind: BrokerKind): string {

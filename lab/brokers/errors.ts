@@ -87,6 +87,24 @@ export class BrokerStoppedError extends BrokerError {
   }
 }
 
+/** A running broker that no client could get into, or that refused to open a scope. */
+export class BrokerUnhealthyError extends BrokerError {
+  override readonly name = 'BrokerUnhealthyError';
+
+  constructor(readonly kind: BrokerKind, readonly port: number, what: string, options?: { cause?: unknown }) {
+    super(`${kind} on 127.0.0.1:${port} ${what}${describeCause(options?.cause)}`, options);
+  }
+}
+
+/** rabbitmqctl failed (or took too long) on a private node. */
+export class RabbitMqCtlError extends BrokerError {
+  override readonly name = 'RabbitMqCtlError';
+
+  constructor(readonly args: readonly string[], output: string, options?: { cause?: unknown }) {
+    super(`rabbitmqctl ${args.join(' ')} failed${output.trim() ? `: ${output.trim()}` : ''}`, options);
+  }
+}
+
 function describeCause(cause: unknown): string {
   return cause instanceof Error ? ` (last attempt: ${cause.message})` : '';
 }

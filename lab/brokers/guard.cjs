@@ -2,8 +2,10 @@
 /*
  * Process guard: keeps one broker process from outliving the lab.
  *
- *   lab ──IPC──> guard (node, this file) ──spawn, own process group──> broker (+ its children)
+ *   lab ──IPC, own process group──> guard (node, this file) ──spawn, own process group──> broker (+ children)
  *
+ * The guard is not in the lab's process group, so a SIGKILL to that whole group (a CI timeout, an OOM
+ * kill) leaves it alive to notice the IPC channel close and stop the broker.
  * Launched as `node guard.cjs '<json spec>'` with an IPC channel. It starts the broker in a new process
  * group, forwards its output, and reports over IPC: {type:'started', pid}, {type:'exit', code, signal}
  * (the broker ended), or {type:'spawn-failed', message}. When the IPC channel disconnects (the lab died,
@@ -23,7 +25,7 @@ let stopping = false;
 let ended = false;
 
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
-process.on('SIGINT', () => {}); // Ctrl-C reaches the lab's whole group; the lab decides when brokers stop.
+process.on('SIGINT', () => {}); // a stray Ctrl-C (e.g. to the whole session): the lab decides when brokers stop.
 process.on('SIGTERM', stopGracefully);
 process.on('SIGHUP', stopGracefully);
 process.on('disconnect', stopGracefully);

@@ -1,13 +1,16 @@
 /**
  * One broker process lifetime, run under `guard.cjs` so that it dies with the lab, even when the lab
  * is SIGKILLed. A restart is a new GuardedProcess.
+ *
+ * The guard runs in its own process group: a SIGKILL to the lab's whole group (a CI timeout, the OOM
+ * killer) does not reach it, so it sees the IPC channel close and stops the broker. Should the guard
+ * die too, the instance's registry file lets the next `archlab` command find and stop what is left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { BrokerSpawnError } from './errors.js';
+import { registerInstance } from './instance-registry.js';
+import { guardScriptPath } from './lab-root.js';
 
 export interface GuardedCommand {
   readonly command: string;
@@ -19,6 +22,8 @@ export interface GuardedCommand {
   readonly graceMs: number;
   /** RabbitMQ: the private epmd to stop once the broker is gone. */
   readonly epmd?: { readonly path: string; readonly port: number };
+  /** Where the instance is registered while it lives (see instance-registry.ts); not at all when left out. */
+  readonly registry?: { readonly dir: string; readonly kind: string; readonly brokerDir: string };
 }
 
 export interface ProcessExit {
@@ -56,6 +61,7 @@ export class GuardedProcess {
   static async spawn(command: GuardedCommand, onLine: LogListener): Promise<GuardedProcess> {
     const guard = spawn(process.execPath, [guardScriptPath(), JSON.stringify(command)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true, // out of the lab's process group: see the header
     });
     forwardLines(guard, onLine);
     let reportExit: (exit: ProcessExit) => void = () => undefined;
@@ -67,11 +73,16 @@ export class GuardedProcess {
       reportExit({ code: message.code, signal: message.signal });
     });
     const pid = await waitForStartReport(guard, command.command);
+    const { registry, epmd } = command;
+    const unregister = registry === undefined
+      ? () => undefined
+      : registerInstance(registry.dir, { kind: registry.kind, guardPid: guard.pid!, brokerPid: pid, brokerDir: registry.brokerDir, epmd });
     const gone = new Promise<void>((resolve) =>
       guard.once('close', () => {
         // A guard that died without reporting the broker's end did not clean up: finish its job.
         if (!exitReported) signalGroup(pid, 'SIGKILL');
         reportExit({ code: null, signal: null });
+        unregister();
         resolve();
       }),
     );
@@ -141,14 +152,5 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // ESRCH: the group is already gone.
-  }
-}
-
-/** `lab/brokers/guard.cjs` at the repository root, found from the sources or from dist/. */
-function guardScriptPath(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'lab', 'brokers', 'guard.cjs');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`lab/brokers/guard.cjs not found above ${fileURLToPath(import.meta.url)}`);
   }
 }

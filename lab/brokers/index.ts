@@ -1,7 +1,7 @@
 /** Private broker instances for the lab: the public surface of lab/brokers. */
 import { startNats } from './nats.js';
 import { startRabbitMq } from './rabbitmq.js';
-import type { BrokerKind, BrokerStartOptions, StartedBroker } from './types.js';
+import type { BrokerKind, BrokerStartOptions, ShareableBroker } from './types.js';
 
 export { findBrokerBinary } from './binaries.js';
 export {
@@ -11,12 +11,15 @@ export {
   BrokerSpawnError,
   BrokerStartTimeoutError,
   BrokerStoppedError,
+  BrokerUnhealthyError,
+  RabbitMqCtlError,
 } from './errors.js';
 export { freePort, freePorts } from './free-port.js';
 export { startNats } from './nats.js';
 export { startRabbitMq } from './rabbitmq.js';
-export type { BrokerBinaryLookup, BrokerKind, BrokerStartOptions, StartedBroker } from './types.js';
+export { sweepStaleInstances, type SweptInstance } from './sweep-stale-instances.js';
+export type { BrokerBinaryLookup, BrokerKind, BrokerScope, BrokerStartOptions, ShareableBroker, StartedBroker } from './types.js';
 
-export function startBroker(kind: BrokerKind, options: BrokerStartOptions): Promise<StartedBroker> {
+export function startBroker(kind: BrokerKind, options: BrokerStartOptions): Promise<ShareableBroker> {
   return kind === 'rabbitmq' ? startRabbitMq(options) : startNats(options);
 }

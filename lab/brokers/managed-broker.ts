@@ -3,10 +3,10 @@
  * crash on demand, restart on the same port and data, stop for good. RabbitMQ and NATS differ only in
  * their recipe.
  */
-import { BrokerStoppedError } from './errors.js';
+import { BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
 import { GuardedProcess, type GuardedCommand } from './guarded-process.js';
 import { LogTail } from './log-tail.js';
-import type { BrokerKind, StartedBroker } from './types.js';
+import type { BrokerKind, BrokerScope, ShareableBroker } from './types.js';
 import { waitForReady } from './wait-for-ready.js';
 
 export interface BrokerRecipe {
@@ -19,19 +19,21 @@ export interface BrokerRecipe {
   probe(): Promise<void>;
   /** The pid worth reporting, given the pid the guard launched (RabbitMQ: beam.smp under a shell). */
   brokerPid(launchedPid: number): Promise<number>;
+  /** See `ShareableBroker.openScope`; called only once `probe()` succeeded. */
+  openScope(name: string): Promise<BrokerScope>;
 }
 
 /** Launches the recipe and waits until it is ready; on failure, nothing it started is left running. */
 export async function startManagedBroker(
   recipe: BrokerRecipe,
   onLog?: (line: string, stream: 'stdout' | 'stderr') => void,
-): Promise<StartedBroker> {
+): Promise<ShareableBroker> {
   const broker = new ManagedBroker(recipe, onLog);
   await broker.restart();
   return broker;
 }
 
-class ManagedBroker implements StartedBroker {
+class ManagedBroker implements ShareableBroker {
   readonly kind: BrokerKind;
   readonly url: string;
   readonly port: number;
@@ -67,6 +69,17 @@ class ManagedBroker implements StartedBroker {
     if (this.isRunning()) return this.starting ?? Promise.resolve();
     this.starting ??= this.launch().finally(() => (this.starting = undefined));
     return this.starting;
+  }
+
+  async openScope(name: string): Promise<BrokerScope> {
+    if (this.stopping !== undefined) throw new BrokerStoppedError(this.kind, this.port);
+    if (!this.isRunning()) throw new BrokerUnhealthyError(this.kind, this.port, 'is not running');
+    try {
+      await this.recipe.probe();
+    } catch (cause) {
+      throw new BrokerUnhealthyError(this.kind, this.port, 'is running but no client gets in', { cause });
+    }
+    return this.recipe.openScope(name);
   }
 
   stop(): Promise<void> {

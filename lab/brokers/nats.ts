@@ -5,15 +5,17 @@ import { join, resolve } from 'node:path';
 import { connect } from 'nats';
 import { binaryName, findBrokerBinary } from './binaries.js';
 import { BrokerBinaryMissingError } from './errors.js';
+import { defaultRegistryDir } from './instance-registry.js';
 import { freePort } from './free-port.js';
 import { startManagedBroker } from './managed-broker.js';
-import type { BrokerStartOptions, StartedBroker } from './types.js';
+import { openCleanJetStream } from './jetstream-reset.js';
+import type { BrokerStartOptions, ShareableBroker } from './types.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
 const GRACE_MS = 3_000;
 const PROBE_TIMEOUT_MS = 2_000;
 
-export async function startNats(options: BrokerStartOptions): Promise<StartedBroker> {
+export async function startNats(options: BrokerStartOptions): Promise<ShareableBroker> {
   const binary = findBrokerBinary('nats');
   if (!binary.found) throw new BrokerBinaryMissingError('nats', binaryName('nats'), binary.installHint);
 
@@ -36,10 +38,14 @@ export async function startNats(options: BrokerStartOptions): Promise<StartedBro
       kind: 'nats',
       port,
       url,
-      command: { command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS },
+      command: {
+        command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS,
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats', brokerDir: dir },
+      },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeJetStream(url),
       brokerPid: async (pid) => pid,
+      openScope: () => openCleanJetStream(url),
     },
     options.onLog,
   );

@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { connect } from 'amqplib';
-import { binaryName, findBrokerBinary, findEpmd } from './binaries.js';
+import { binaryName, findBrokerBinary, findEpmd, findRabbitMqCtl } from './binaries.js';
 import { onlyChildPid } from './child-pid.js';
 import { BrokerBinaryMissingError } from './errors.js';
+import { defaultRegistryDir } from './instance-registry.js';
 import { freePorts } from './free-port.js';
 import { startManagedBroker } from './managed-broker.js';
-import type { BrokerStartOptions, StartedBroker } from './types.js';
+import { openVhostScope } from './rabbitmq-vhosts.js';
+import type { BrokerStartOptions, ShareableBroker } from './types.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
 const GRACE_MS = 3_000;
@@ -26,22 +28,25 @@ const CONFIG = [
   '',
 ].join('\n');
 
-export async function startRabbitMq(options: BrokerStartOptions): Promise<StartedBroker> {
+export async function startRabbitMq(options: BrokerStartOptions): Promise<ShareableBroker> {
   const binary = findBrokerBinary('rabbitmq');
   if (!binary.found) throw new BrokerBinaryMissingError('rabbitmq', binaryName('rabbitmq'), binary.installHint);
   const epmd = findEpmd();
   if (!epmd.found) throw new BrokerBinaryMissingError('rabbitmq', 'epmd', epmd.installHint);
+  const ctl = findRabbitMqCtl(binary.path);
+  if (!ctl.found) throw new BrokerBinaryMissingError('rabbitmq', 'rabbitmqctl', ctl.installHint);
 
   const dir = resolve(options.dir);
   const files = await writePrivateFiles(dir);
   const [port, distPort, epmdPort] = (await freePorts(3)) as [number, number, number];
   const url = `amqp://guest:guest@127.0.0.1:${port}`;
+  const nodeName = `archlab-${randomBytes(4).toString('hex')}@localhost`;
   const env = {
     HOME: files.home,
     ARCHLAB_BROKER_DIR: dir,
     ERL_EPMD_PORT: String(epmdPort),
     ERL_EPMD_ADDRESS: '127.0.0.1',
-    RABBITMQ_NODENAME: `archlab-${randomBytes(4).toString('hex')}@localhost`,
+    RABBITMQ_NODENAME: nodeName,
     RABBITMQ_USE_LONGNAME: 'false',
     RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
     RABBITMQ_NODE_PORT: String(port),
@@ -60,11 +65,15 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Starte
       kind: 'rabbitmq',
       port,
       url,
-      command: { command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort } },
+      command: {
+        command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq', brokerDir: dir },
+      },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeAmqp(url),
       // The script runs the Erlang VM as its only child; report that one.
       brokerPid: async (scriptPid) => (await onlyChildPid(scriptPid)) ?? scriptPid,
+      openScope: (name) => openVhostScope({ ctlPath: ctl.path, env, nodeName, dir }, url, name),
     },
     options.onLog,
   );

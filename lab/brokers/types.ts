@@ -9,6 +9,8 @@ export interface BrokerStartOptions {
   readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** How long to wait for the broker to accept clients, on start and on every restart. */
   readonly readyTimeoutMs?: number;
+  /** Where the live instance is registered for `sweepStaleInstances`; `<repository>/.archlab/instances` unless told. */
+  readonly registryDir?: string;
 }
 
 /** A running (or crashed, restartable) broker. Only `start…()` makes one, so its ports are always known. */
@@ -26,6 +28,24 @@ export interface StartedBroker {
   isRunning(): boolean;
   /** Graceful stop (SIGTERM, SIGKILL after a grace period), epmd included. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** One run's own, empty part of a shared broker, and the URL that reaches it. */
+export interface BrokerScope {
+  /** The broker's URL narrowed to the scope (RabbitMQ: `amqp://…:PORT/<vhost>`). */
+  readonly url: string;
+  /** Removes what the run left there (a vhost with its queues). The broker must be up. */
+  close(): Promise<void>;
+}
+
+/** A broker that several runs may use one after another, each in a fresh scope. */
+export interface ShareableBroker extends StartedBroker {
+  /**
+   * Checks that a client gets in now (else `BrokerUnhealthyError`), then opens a fresh, empty scope:
+   * RabbitMQ a new vhost (through rabbitmqctl, no plugin needed); NATS the whole server with every
+   * JetStream stream, and so every consumer, deleted. `name`: [a-z0-9-], unique per broker.
+   */
+  openScope(name: string): Promise<BrokerScope>;
 }
 
 export type BrokerBinaryLookup =

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../runner/index.js';
+import { sweepStaleInstances } from '../brokers/sweep-stale-instances.js';
 import { composeCommand } from './commands/compose.js';
 import { schemasCommand } from './commands/schemas.js';
 import { runCommand, suiteScenarios } from './commands/run.js';
@@ -34,6 +35,7 @@ export function usage(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  sweepStaleInstances(join(repositoryRoot(), '.archlab'), (line) => console.error(line)); // brokers a killed lab left behind
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     console.log(usage());
     return command === undefined ? 2 : 0;

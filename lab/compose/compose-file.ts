@@ -43,7 +43,8 @@ function brokerService(component: BrokerComponent): YamlValue {
 
 function appService(topology: Topology, component: AppComponent): YamlValue {
   const dependsOn: Record<string, YamlValue> = {};
-  for (const name of component.dependsOn) dependsOn[name] = { condition: 'service_healthy' };
+  const startAfter = component.startAfter ?? component.dependsOn;
+  for (const name of component.dependsOn) dependsOn[name] = { condition: startAfter.includes(name) ? 'service_healthy' : 'service_started' };
   const isEdge = component.name === topology.edge;
   const entry = component.entry.replace(/\.ts$/, '.js');
   return {

@@ -64,6 +64,20 @@ export class BrokerStartError extends RunnerError {
   }
 }
 
+/** A pooled broker asked for while another variant run holds it: runs share a broker one after another. */
+export class BrokerLeasedError extends RunnerError {
+  constructor(readonly broker: string) {
+    super(`the pool's ${broker} is lent to another variant run; return it (stop that variant) first`);
+  }
+}
+
+/** A broker asked of a pool that was stopped. */
+export class BrokerPoolStoppedError extends RunnerError {
+  constructor(readonly broker: string) {
+    super(`the broker pool was stopped: no ${broker} to lend`);
+  }
+}
+
 /** Asked for a component, replica or broker the variant does not have. */
 export class UnknownComponentError extends RunnerError {}
 

@@ -3,12 +3,13 @@ export { startVariant, DEFAULT_READY_TIMEOUT_MS, DEFAULT_SEED } from './start-va
 export { resolveEntry, repositoryRoot } from './resolve-entry.js';
 export { installCleanup, type CleanupOptions, type Stoppable } from './install-cleanup.js';
 export { DOCKER_LIKE_BACKOFF, RestartBackoff, type BackoffPolicy } from './restart-backoff.js';
-export type { BrokerLauncher, BrokerStartOptions, StartedBroker } from './broker-launcher.js';
+export { BrokerPool, createBrokerPool, type BrokerPoolOptions } from './broker-pool.js';
+export type { BrokerLauncher, BrokerStartOptions, ShareableBroker, ShareableBrokerLauncher, StartedBroker } from './broker-launcher.js';
 export type {
   ControlMessage, InstanceState, LifecycleEvent, LifecycleEventType, LogLine, LogStream,
   RunningComponent, RunningInstance, RunningVariant, StartVariantOptions,
 } from './types.js';
 export {
-  BrokerStartError, ComponentExitedError, ComponentNotReadyError, ComponentSpawnError, EntryNotBuiltError,
+  BrokerLeasedError, BrokerPoolStoppedError, BrokerStartError, ComponentExitedError, ComponentNotReadyError, ComponentSpawnError, EntryNotBuiltError,
   RunnerError, TopologyError, UnknownComponentError, VariantStoppedError,
 } from './errors.js';

@@ -10,6 +10,18 @@ describe('planStart', () => {
     expect(stopWaves(plan.apps, plan.depth).map((wave) => wave.map((c) => c.name))).toEqual([['edge'], ['backend', 'search'], ['store']]);
   });
 
+  it('starts each component after its startAfter (default: dependsOn), and after every broker it uses', () => {
+    const plan = planStart({
+      variant: 'micro', description: '', edge: 'a',
+      components: [
+        { kind: 'broker', name: 'nats', broker: 'nats', role: 'events', dependsOn: [] },
+        { ...fixtureApp('a', ['nats', 'b']), startAfter: [] },
+        fixtureApp('b', ['nats']),
+      ],
+    });
+    expect(Object.fromEntries(plan.startAfter)).toEqual({ nats: [], a: ['nats'], b: ['nats'] });
+  });
+
   const broken = (components: Topology['components'], edge = 'a'): Topology => ({ variant: 'micro', description: '', edge, components });
 
   it.each([
@@ -18,6 +30,7 @@ describe('planStart', () => {
     ['two components with one name', broken([fixtureApp('a'), fixtureApp('a')]), /two components are named a/],
     ['no replica', broken([fixtureApp('a', [], 0)]), /at least one replica/],
     ['an edge that is not an app', broken([fixtureApp('a')], 'nats'), /edge nats is not an app/],
+    ['a start dependency it does not depend on', broken([{ ...fixtureApp('a'), startAfter: ['b'] }, fixtureApp('b')]), /a starts after b, which is not in its dependsOn/],
   ])('rejects %s', (_, topology, message) => {
     expect(() => planStart(topology)).toThrow(message);
   });

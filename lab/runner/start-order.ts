@@ -10,6 +10,11 @@ export interface StartPlan {
   /** Depth in the dependency graph: 0 for a component that needs nothing. */
   readonly depth: ReadonlyMap<string, number>;
   readonly edge: AppComponent;
+  /**
+   * Component → what must be ready before it starts: its `startAfter` (default: all of `dependsOn`), plus
+   * every broker it depends on, whose URL goes into its environment. The rest starts at once, brokers too.
+   */
+  readonly startAfter: ReadonlyMap<string, readonly string[]>;
 }
 
 export function planStart(topology: Topology): StartPlan {
@@ -21,6 +26,11 @@ export function planStart(topology: Topology): StartPlan {
   for (const component of topology.components) {
     for (const dependency of component.dependsOn) {
       if (!byName.has(dependency)) throw new TopologyError(`${topology.variant}: ${component.name} depends on unknown ${dependency}`);
+    }
+    for (const dependency of component.startAfter ?? []) {
+      if (!component.dependsOn.includes(dependency)) {
+        throw new TopologyError(`${topology.variant}: ${component.name} starts after ${dependency}, which is not in its dependsOn`);
+      }
     }
     if (component.kind === 'app' && (!Number.isInteger(component.replicas) || component.replicas < 1)) {
       throw new TopologyError(`${topology.variant}: ${component.name} needs at least one replica, has ${component.replicas}`);
@@ -34,7 +44,13 @@ export function planStart(topology: Topology): StartPlan {
     apps: topology.components.filter((c): c is AppComponent => c.kind === 'app'),
     depth: depths(topology.variant, byName),
     edge,
+    startAfter: new Map(topology.components.map((c) => [c.name, startDependencies(c, byName)])),
   };
+}
+
+function startDependencies(component: Component, byName: ReadonlyMap<string, Component>): readonly string[] {
+  const brokers = component.dependsOn.filter((name) => byName.get(name)?.kind === 'broker');
+  return [...new Set([...brokers, ...(component.startAfter ?? component.dependsOn)])];
 }
 
 function depths(variant: string, byName: ReadonlyMap<string, Component>): Map<string, number> {

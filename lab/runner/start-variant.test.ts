@@ -61,6 +61,20 @@ describe('startVariant with the fixture topology', () => {
     expect(env.ARCHLAB_AMQP_URL).toBeUndefined();
   });
 
+  it('startAfter: a component that only calls its dependencies starts with them, not after them', async () => {
+    const calledOnly = {
+      ...fixtureTopology,
+      components: fixtureTopology.components.map((c) => (c.name === 'edge' ? { ...c, startAfter: [] } : c)),
+    };
+    running = await startVariant(calledOnly, {
+      runDir: temporaryRunDir(),
+      envFor: (component) => (component === 'store' ? { FIXTURE_READY_DELAY_MS: '800' } : undefined),
+    });
+    const at = (component: string, type: LifecycleEvent['type']) => running!.events().find((e) => e.component === component && e.type === type)!.tMs;
+    expect(at('edge', 'starting')).toBeLessThan(at('store', 'ready')); // not after backend and search, which wait for store
+    expect(at('backend', 'starting')).toBeGreaterThanOrEqual(at('store', 'ready')); // the others keep their order
+  });
+
   it('sends control messages over IPC to one replica or all of them', async () => {
     running = await startVariant(fixtureTopology, { runDir: temporaryRunDir(), seed: 7 });
     expect(await running.sendControl('backend', 'all', { type: 'fault', module: 'cart', mode: 'error' })).toBe(2);

@@ -1,15 +1,15 @@
 /**
  * Starts a variant from its topology:
  *
- *   check topology, find compiled entries ─ allocate every app port ─ brokers ─ apps by dependency
- *   (siblings in parallel, each replica polled until ready) ─ RunningVariant
+ *   check topology, find compiled entries ─ allocate every app port ─ brokers and apps, each once what
+ *   it starts after is ready (the rest in parallel, each replica polled until ready) ─ RunningVariant
  *
  * Any failure on the way stops whatever was started, then rethrows.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppComponent, BrokerComponent, Topology } from '../topology/types.js';
+import type { AppComponent, BrokerComponent, Component, Topology } from '../topology/types.js';
 import { appEnvironment } from './app-environment.js';
 import { loadDefaultBrokerLauncher, type BrokerLauncher } from './broker-launcher.js';
 import { CentralLog } from './central-log.js';
@@ -20,7 +20,7 @@ import { RecordedBroker } from './recorded-broker.js';
 import { repositoryRoot, resolveEntry } from './resolve-entry.js';
 import { Variant } from './running-variant.js';
 import { allOrGiveUp, startInDependencyOrder } from './start-in-order.js';
-import { planStart, type StartPlan } from './start-order.js';
+import { planStart } from './start-order.js';
 import { SupervisedProcess } from './supervised-process.js';
 import type { RunningVariant, StartVariantOptions } from './types.js';
 
@@ -66,9 +66,12 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers });
 
   try {
-    await startBrokers(plan, { runDir, log, events, brokers, readyTimeoutMs, launcher: options.startBroker });
-    await startInDependencyOrder(plan.apps, (app, signal) =>
-      allOrGiveUp(processes.get(app.name)!.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal));
+    const launch = plan.brokers.length === 0 ? undefined : (options.startBroker ?? options.brokerPool?.lease ?? (await loadDefaultBrokerLauncher()));
+    const brokerContext: BrokerContext = { runDir, log, events, brokers, readyTimeoutMs };
+    const startOne = (component: Component, signal: AbortSignal): Promise<void> => (component.kind === 'broker'
+      ? startBroker(component, launch!, brokerContext)
+      : allOrGiveUp(processes.get(component.name)!.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal));
+    await startInDependencyOrder(topology.components.map((c) => ({ ...c, dependsOn: plan.startAfter.get(c.name)! })), startOne);
   } catch (error) {
     await variant.stop();
     throw error;
@@ -82,13 +85,6 @@ interface BrokerContext {
   readonly events: LifecycleRecorder;
   readonly brokers: Map<string, RecordedBroker>;
   readonly readyTimeoutMs: number;
-  readonly launcher?: BrokerLauncher;
-}
-
-async function startBrokers(plan: StartPlan, context: BrokerContext): Promise<void> {
-  if (plan.brokers.length === 0) return;
-  const launch = context.launcher ?? (await loadDefaultBrokerLauncher());
-  await startInDependencyOrder(plan.brokers, (component) => startBroker(component, launch, context));
 }
 
 async function startBroker(component: BrokerComponent, launch: BrokerLauncher, context: BrokerContext): Promise<void> {

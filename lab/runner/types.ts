@@ -5,6 +5,7 @@
 import type { BrokerKind, VariantName } from '../topology/types.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 import type { BrokerLauncher, StartedBroker } from './broker-launcher.js';
+import type { BrokerPool } from './broker-pool.js';
 
 export type LifecycleEventType = 'starting' | 'ready' | 'exited' | 'restarting' | 'stopped' | 'fault';
 
@@ -64,6 +65,11 @@ export interface StartVariantOptions {
   readonly rewriteUrl?: (from: string, to: string, url: string) => string;
   /** Starts brokers; `lab/brokers` unless told (tests pass a fake). */
   readonly startBroker?: BrokerLauncher;
+  /**
+   * Borrow the brokers from this pool (started once per `run`/`suite`) instead of starting private ones:
+   * each run gets a fresh scope (RabbitMQ vhost, empty JetStream); `stop()` returns them to the pool.
+   */
+  readonly brokerPool?: BrokerPool;
 }
 
 export type InstanceState = 'starting' | 'ready' | 'backing-off' | 'stopping' | 'stopped';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { repositoryRoot } from '../runner/index.js';
+import { repositoryRoot, type BrokerPool } from '../runner/index.js';
 import { runEnvironment } from '../results/environment.js';
 import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
 import { writeRun, type RunFile } from '../results/write-run.js';
@@ -26,6 +26,8 @@ export interface RunScenarioOptions {
   readonly repeat?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string, fraction: number) => void;
+  /** Brokers shared across scenarios (see lab/runner/broker-pool.ts). */
+  readonly brokerPool?: BrokerPool;
 }
 
 export interface ScenarioResult {
@@ -72,7 +74,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
     if (!topology) throw new Error(`no topology for ${variant}`);
     const label = repeat > 1 ? `${variant} (repeat ${r + 1}/${repeat})` : variant;
     const record = await runVariant({
-      scenario, topology, runDir: join(workDir, `r${r + 1}`), signal,
+      scenario, topology, runDir: join(workDir, `r${r + 1}`), signal, brokerPool: options.brokerPool,
       onProgress: (phase, fraction) => options.onProgress?.(`${scenario.name} · ${label} · ${phase}`, (index + Math.min(1, fraction)) / steps.length),
     });
     records.push(record);

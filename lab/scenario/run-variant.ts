@@ -14,7 +14,7 @@ import type { JourneyRun } from '../journeys/types.js';
 import type { LoadSummary } from '../load/index.js';
 import type { Capacity } from '../metrics/index.js';
 import { brokerDirMarker, generatorFigures, judgeNoise, startNoiseGuard, type NoiseReport } from '../noise/index.js';
-import { startVariant, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
+import { startVariant, type BrokerPool, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../topology/types.js';
 import { runCapacitySearch } from './capacity-search/index.js';
 import { measureWithFaults, type Measurement, type Writable } from './measure-with-faults.js';
@@ -57,9 +57,11 @@ export interface RunVariantOptions {
   readonly runDir: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: string, fraction: number) => void;
+  /** Brokers shared across the command's runs; without one, the variant starts its own. */
+  readonly brokerPool?: BrokerPool;
 }
 
-export async function runVariant({ scenario, topology, runDir, signal, onProgress }: RunVariantOptions): Promise<VariantRunRecord> {
+export async function runVariant({ scenario, topology, runDir, signal, onProgress, brokerPool }: RunVariantOptions): Promise<VariantRunRecord> {
   const plan = planFaults(scenario, topology);
   const specs = plan.faults.map((f) => faultSpecSchema.parse(f));
   const runs: JourneyRun[] = [];
@@ -76,11 +78,12 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   try {
     onProgress?.('starting', 0);
     proxies = await EdgeProxies.start(specs);
-    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl });
+    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl, brokerPool });
     readyAfterMs = Date.now() - startedAtMs;
     // Everything this process started (apps, broker guards and brokers, the traffic workers) is the lab's;
     // the broker's epmd leaves the tree, and is known by the broker folder in its environment.
-    const guardOptions = { environMarkers: [brokerDirMarker(join(runDir, topology.variant))] };
+    const brokerDirs = [join(runDir, topology.variant), ...(brokerPool ? [brokerPool.dir] : [])];
+    const guardOptions = { environMarkers: brokerDirs.map(brokerDirMarker) };
     const edgeUrl = running.edgeUrl;
     if (scenario.capacity) {
       // Capacity: a search of short constant-rate steps replaces the warm-up, probes and fixed stages.

@@ -17,8 +17,18 @@ interface ComponentBase {
   readonly name: string;
   /** One line for people: what this component does in the architecture. */
   readonly role: string;
-  /** Components that must be ready before this one starts. */
+  /**
+   * Components it needs: the services it calls, the broker it connects to. Latency and partition faults
+   * are placed on these edges; the start order and the blast-radius paths default to them.
+   */
   readonly dependsOn: readonly string[];
+  /**
+   * The part of `dependsOn` that must be ready before this one starts (default: all of it). Leave out a
+   * component it only calls while serving: its readiness and its callers' timeouts already cover that,
+   * and the variant starts in parallel instead of in a chain. Compose waits for these to be healthy and
+   * only for the others to be started.
+   */
+  readonly startAfter?: readonly string[];
 }
 
 export interface BrokerComponent extends ComponentBase {

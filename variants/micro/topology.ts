@@ -1,7 +1,7 @@
 import type { AppComponent, Topology } from '../../lab/topology/types.js';
 import { MICRO_DATABASES as DB } from './databases.js';
 
-type ServiceSpec = Pick<AppComponent, 'name' | 'role' | 'entry' | 'modules' | 'databases' | 'dependsOn' | 'via'>;
+type ServiceSpec = Pick<AppComponent, 'name' | 'role' | 'entry' | 'modules' | 'databases' | 'dependsOn' | 'startAfter' | 'via'>;
 
 const app = (spec: ServiceSpec): AppComponent => ({
   kind: 'app', replicas: 1, readinessPath: '/readyz', restart: 'always', http: true, ...spec,
@@ -9,8 +9,10 @@ const app = (spec: ServiceSpec): AppComponent => ({
 
 /**
  * Smart endpoints, dumb pipes: a stateless gateway calls one service per capability over HTTP; each
- * service owns its data (its own SQLite file); OrderPlaced travels on NATS JetStream. `dependsOn` is
- * the start order: the services a component calls, and NATS for those that publish or consume.
+ * service owns its data (its own SQLite file); OrderPlaced travels on NATS JetStream. `dependsOn`: the
+ * services a component calls, and NATS for those that publish or consume. Nothing calls another service
+ * while starting, and each caller has timeouts, breakers and fallbacks for a callee that is not there yet,
+ * so every service starts at once: `startAfter` holds only NATS (whose link is part of readiness).
  */
 export const microTopology: Topology = {
   variant: 'micro',
@@ -20,7 +22,7 @@ export const microTopology: Topology = {
     { kind: 'broker', name: 'nats', broker: 'nats', carries: 'events', role: 'NATS JetStream: the ORDERS stream with durable consumers for inventory and recommendation', dependsOn: [] },
     app({
       name: 'gateway', role: 'the public API: calls the services with timeouts, retries on reads, circuit breakers and fallbacks',
-      entry: 'variants/micro/gateway/main.ts', modules: [], databases: [], dependsOn: ['catalog', 'recommendation', 'cart', 'order'],
+      entry: 'variants/micro/gateway/main.ts', modules: [], databases: [], dependsOn: ['catalog', 'recommendation', 'cart', 'order'], startAfter: [],
       // It reaches each service by capability: a request passes only the services its journey needs.
       via: [],
     }),
@@ -30,7 +32,7 @@ export const microTopology: Topology = {
     }),
     app({
       name: 'recommendation', role: 'recommendations from co-purchase counts fed by OrderPlaced events',
-      entry: 'variants/micro/services/recommendation/main.ts', modules: ['recommendations'], databases: [DB.recommendation], dependsOn: ['nats'],
+      entry: 'variants/micro/services/recommendation/main.ts', modules: ['recommendations'], databases: [DB.recommendation], dependsOn: ['nats'], startAfter: ['nats'],
     }),
     app({
       name: 'cart', role: 'carts, priced from a seeded projection of the catalog',
@@ -38,11 +40,11 @@ export const microTopology: Topology = {
     }),
     app({
       name: 'order', role: 'orders; orchestrates checkout over HTTP with compensation; relays OrderPlaced from its outbox to JetStream',
-      entry: 'variants/micro/services/order/main.ts', modules: ['orders'], databases: [DB.order], dependsOn: ['nats', 'cart', 'inventory', 'payment'],
+      entry: 'variants/micro/services/order/main.ts', modules: ['orders'], databases: [DB.order], dependsOn: ['nats', 'cart', 'inventory', 'payment'], startAfter: ['nats'],
     }),
     app({
       name: 'inventory', role: 'stock reservations; commits stock on OrderPlaced',
-      entry: 'variants/micro/services/inventory/main.ts', modules: ['inventory'], databases: [DB.inventory], dependsOn: ['nats'],
+      entry: 'variants/micro/services/inventory/main.ts', modules: ['inventory'], databases: [DB.inventory], dependsOn: ['nats'], startAfter: ['nats'],
     }),
     app({
       name: 'payment', role: 'the simulated card provider',

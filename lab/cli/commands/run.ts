@@ -1,8 +1,9 @@
 /** `archlab run <scenario…>` and `archlab suite [quick|full]`: run scenarios, print summaries and paths. */
+import { join } from 'node:path';
 import { SUITES, type SuiteName } from '../../../scenarios/index.js';
 import { publishRun } from '../../report/index.js';
 import { resultsRoot } from '../../results/paths.js';
-import { installCleanup } from '../../runner/index.js';
+import { createBrokerPool, installCleanup, repositoryRoot } from '../../runner/index.js';
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -40,14 +41,16 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
   checkRequirements([...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))]);
   const progress = createProgress();
   const controller = new AbortController();
+  // RabbitMQ and NATS boot once for the whole command; each variant run gets a fresh vhost / JetStream.
+  const brokerPool = createBrokerPool({ dir: join(repositoryRoot(), '.archlab', `brokers-${process.pid}`) });
   // Ctrl-C: stop injecting, heal, stop every process, write what was measured (marked incomplete).
-  const uninstall = installCleanup({ stop: async () => { controller.abort(); await finished; } }, { report: (m) => progress.log(m) });
+  const uninstall = installCleanup({ stop: async () => { controller.abort(); await finished.catch(() => undefined); await brokerPool.stop(); } }, { report: (m) => progress.log(m) });
   const results: ScenarioResult[] = [];
   const finished = (async () => {
     for (const [index, scenario] of scenarios.entries()) {
       if (controller.signal.aborted) break;
       const result = await runScenario({
-        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, repeat: options.repeat, signal: controller.signal,
+        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, repeat: options.repeat, signal: controller.signal, brokerPool,
         onProgress: (label, fraction) => progress.update(`[${index + 1}/${scenarios.length}] ${label}`, fraction),
       }).catch((error: unknown) => {
         const partial = (error as { result?: ScenarioResult }).result;
@@ -64,8 +67,12 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
       publishRun(result.dir, resultsRoot(), options.print);
     }
   })();
-  await finished;
-  uninstall();
+  try {
+    await finished;
+  } finally {
+    await brokerPool.stop();
+    uninstall();
+  }
   return results;
 }
 
