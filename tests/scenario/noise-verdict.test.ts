@@ -2,7 +2,7 @@
  * The noise guard decides verdicts: the same short crash scenario on the monolith, once on a quiet
  * machine (held) and once beside a busy loop that the lab did not start (inconclusive, naming the CPU).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,13 @@ import { evaluateHypotheses } from '../../lab/scenario/verdicts.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'archlab-noise-'));
-let busy: ChildProcess | undefined;
+let busyPid: number | undefined;
+const stopBusy = () => {
+  if (busyPid !== undefined) try { process.kill(busyPid, 'SIGKILL'); } catch { /* already gone */ }
+  busyPid = undefined;
+};
 afterAll(() => {
-  busy?.kill('SIGKILL');
+  stopBusy();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -48,7 +52,9 @@ describe('verdicts and the machine\'s quiet', () => {
   }, 90_000);
 
   it('is inconclusive beside a busy loop the lab did not start, and says so', async () => {
-    busy = spawn(process.execPath, ['-e', 'for (;;) {}'], { detached: true, stdio: 'ignore' });
+    // Not a child of this process (the lab, here): started by a shell that exits at once, so it is adopted
+    // by init, as any other program on the machine would be.
+    busyPid = Number(execFileSync('sh', ['-c', `"${process.execPath}" -e "for (;;) {}" >/dev/null 2>&1 & echo $!`], { encoding: 'utf8' }).trim());
     try {
       const { summary, verdict } = await verdictOfOneRun('busy');
       expect(summary.noise?.inconclusive).toBe(true);
@@ -57,7 +63,7 @@ describe('verdicts and the machine\'s quiet', () => {
       expect(verdict?.status).toBe('inconclusive');
       expect(verdict?.reason).toContain('other processes used');
     } finally {
-      busy.kill('SIGKILL');
+      stopBusy();
     }
   }, 90_000);
 });

@@ -48,6 +48,9 @@ export const soaTopology: Topology = {
       restart: 'always',
       databases: [],
       dependsOn: ['rabbitmq', 'product-service', 'sales-service', 'inventory-service', 'payment-service'],
+      // Every bus component declares the whole bus when it connects, so the esb need not wait for the
+      // services to start: requests wait in their durable queues until a service consumes.
+      startAfter: ['rabbitmq'],
       // Each request goes to the one service hosting its module; those come onto a journey's path by module.
       via: ['rabbitmq'],
       http: true,
@@ -63,6 +66,7 @@ export const soaTopology: Topology = {
       restart: 'always',
       databases: [],
       dependsOn: ['rabbitmq', 'esb'],
+      startAfter: ['rabbitmq'],
       via: ['rabbitmq', 'esb'],
       http: true,
     },
