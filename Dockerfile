@@ -10,6 +10,7 @@ COPY variants ./variants
 COPY lab ./lab
 COPY scenarios ./scenarios
 COPY bench ./bench
+COPY scripts/bundle-apps.mjs ./scripts/bundle-apps.mjs
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20.18.1-bookworm-slim

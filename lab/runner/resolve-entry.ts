@@ -10,10 +10,13 @@ export function repositoryRoot(): string {
 }
 
 /**
- * The compiled file to run for an app entry: `variants/monolith/main.ts` → `<root>/dist/variants/monolith/main.js`.
+ * The compiled file to run for an app entry: its bundle `<root>/dist/bundle/variants/monolith/main.mjs`
+ * (scripts/bundle-apps.mjs, one file to load) when there is one, else `<root>/dist/variants/monolith/main.js`.
  * Apps always run compiled, so start-up time is not spent compiling TypeScript.
  */
 export function resolveEntry(entry: string, rootDir: string = repositoryRoot()): string {
+  const bundlePath = resolve(rootDir, 'dist', 'bundle', entry.replace(/\.(m?)ts$/, '.mjs'));
+  if (existsSync(bundlePath)) return bundlePath;
   const compiledPath = resolve(rootDir, 'dist', entry.replace(/\.(m?)ts$/, '.$1js'));
   if (!existsSync(compiledPath)) throw new EntryNotBuiltError(entry, compiledPath);
   return compiledPath;
