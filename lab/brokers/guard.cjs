@@ -14,7 +14,7 @@
  * `epmd -kill` on the instance's private epmd port (RabbitMQ), and exits: one guard per broker lifetime.
  *
  * Plain JavaScript, not compiled: it must run the same from the sources and from dist/.
- * spec: { command, args, env, cwd, graceMs, epmd?: { path, port } }
+ * spec: { command, args, env, cwd, graceMs, niceness?, epmd?: { path, port } }
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, run by node as is
 const { spawn, spawnSync } = require('node:child_process');
@@ -29,6 +29,9 @@ process.on('SIGINT', () => {}); // a stray Ctrl-C (e.g. to the whole session): t
 process.on('SIGTERM', stopGracefully);
 process.on('SIGHUP', stopGracefully);
 process.on('disconnect', stopGracefully);
+
+// A broker booted ahead of time runs at low priority until the lab renices it (lab/brokers/renice.ts).
+if (typeof spec.niceness === 'number') require('node:os').setPriority(spec.niceness);
 
 const broker = spawn(spec.command, spec.args, {
   cwd: spec.cwd,

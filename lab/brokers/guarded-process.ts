@@ -20,6 +20,8 @@ export interface GuardedCommand {
   readonly cwd: string;
   /** SIGTERM to SIGKILL, when stopping. */
   readonly graceMs: number;
+  /** Started at this niceness (the broker and everything it starts inherit it); normal priority unless told. */
+  readonly niceness?: number;
   /** RabbitMQ: the private epmd to stop once the broker is gone. */
   readonly epmd?: { readonly path: string; readonly port: number };
   /** Where the instance is registered while it lives (see instance-registry.ts); not at all when left out. */

@@ -6,6 +6,7 @@
 import { BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
 import { GuardedProcess, type GuardedCommand } from './guarded-process.js';
 import { LogTail } from './log-tail.js';
+import { reniceBrokerProcesses } from './renice.js';
 import type { BrokerKind, BrokerScope, ShareableBroker } from './types.js';
 import { waitForReady } from './wait-for-ready.js';
 
@@ -27,8 +28,9 @@ export interface BrokerRecipe {
 export async function startManagedBroker(
   recipe: BrokerRecipe,
   onLog?: (line: string, stream: 'stdout' | 'stderr') => void,
+  niceness?: number,
 ): Promise<ShareableBroker> {
-  const broker = new ManagedBroker(recipe, onLog);
+  const broker = new ManagedBroker(recipe, onLog, niceness);
   await broker.restart();
   return broker;
 }
@@ -45,6 +47,7 @@ class ManagedBroker implements ShareableBroker {
   constructor(
     private readonly recipe: BrokerRecipe,
     private readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void,
+    private niceness?: number,
   ) {
     ({ kind: this.kind, url: this.url, port: this.port } = recipe);
   }
@@ -71,6 +74,13 @@ class ManagedBroker implements ShareableBroker {
     return this.starting;
   }
 
+  /** Every process and thread of the instance, and any restart of it, at this niceness from now on. */
+  setNiceness(niceness: number): void {
+    this.niceness = niceness;
+    const dir = this.recipe.command.env['ARCHLAB_BROKER_DIR'];
+    if (dir !== undefined) reniceBrokerProcesses(dir, niceness);
+  }
+
   async openScope(name: string): Promise<BrokerScope> {
     if (this.stopping !== undefined) throw new BrokerStoppedError(this.kind, this.port);
     if (!this.isRunning()) throw new BrokerUnhealthyError(this.kind, this.port, 'is not running');
@@ -94,7 +104,7 @@ class ManagedBroker implements ShareableBroker {
 
   private async launch(): Promise<void> {
     await this.current?.process.gone; // the previous lifetime's cleanup (epmd) must finish first
-    const process = await GuardedProcess.spawn(this.recipe.command, (line, stream) => {
+    const process = await GuardedProcess.spawn({ ...this.recipe.command, niceness: this.niceness }, (line, stream) => {
       this.logTail.push(line);
       this.onLog?.(line, stream);
     });

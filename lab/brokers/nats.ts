@@ -48,6 +48,7 @@ export async function startNats(options: BrokerStartOptions): Promise<ShareableB
       openScope: () => openCleanJetStream(url),
     },
     options.onLog,
+    options.niceness,
   );
 }
 

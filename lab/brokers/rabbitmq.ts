@@ -76,6 +76,7 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Sharea
       openScope: (name) => openVhostScope({ ctlPath: ctl.path, env, nodeName, dir }, url, name),
     },
     options.onLog,
+    options.niceness,
   );
 }
 

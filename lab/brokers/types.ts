@@ -11,6 +11,8 @@ export interface BrokerStartOptions {
   readonly readyTimeoutMs?: number;
   /** Where the live instance is registered for `sweepStaleInstances`; `<repository>/.archlab/instances` unless told. */
   readonly registryDir?: string;
+  /** Start at this niceness (19: only CPU nobody else wants), until `setNiceness` says otherwise. */
+  readonly niceness?: number;
 }
 
 /** A running (or crashed, restartable) broker. Only `start…()` makes one, so its ports are always known. */
@@ -46,6 +48,8 @@ export interface ShareableBroker extends StartedBroker {
    * JetStream stream, and so every consumer, deleted. `name`: [a-z0-9-], unique per broker.
    */
   openScope(name: string): Promise<BrokerScope>;
+  /** Sets the priority of every process and thread of the instance, and of any restart of it. */
+  setNiceness(niceness: number): void;
 }
 
 export type BrokerBinaryLookup =

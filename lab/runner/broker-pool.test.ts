@@ -1,5 +1,6 @@
 import { connect as connectAmqp, type Channel } from 'amqplib';
 import { connect as connectNats } from 'nats';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrokerBinary, type ShareableBroker } from '../brokers/index.js';
 import type { Topology } from '../topology/types.js';
@@ -8,6 +9,14 @@ import { BrokerLeasedError } from './errors.js';
 import { fixtureApp } from './fixtures/fixture-topology.js';
 import { isAlive, temporaryRunDir, waitFor } from './fixtures/process-probes.js';
 import { startVariant } from './start-variant.js';
+
+/** The niceness of every thread of a process (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceness(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 const withBroker = (broker: 'rabbitmq' | 'nats'): Topology => ({
   variant: broker === 'rabbitmq' ? 'soa' : 'micro', description: `fixture on a pooled ${broker}`, edge: 'app',
@@ -78,6 +87,24 @@ describe.skipIf(!findBrokerBinary('rabbitmq').found)('a broker pool with a real 
 });
 
 describe.skipIf(!findBrokerBinary('nats').found)('a broker pool with a real nats-server', () => {
+  it.skipIf(process.getuid?.() !== 0)('boots a prestarted broker at nice 19, every thread, and lends it at normal priority', async () => {
+    const pool = createBrokerPool({ dir: temporaryRunDir() });
+    try {
+      pool.prestart(['nats']);
+      await waitFor(() => pool.pid('nats') !== undefined, 15_000);
+      const pid = pool.pid('nats')!;
+      expect(threadNiceness(pid).every((n) => n === 19)).toBe(true);
+      const running = await startVariant(withBroker('nats'), { runDir: temporaryRunDir(), brokerPool: pool });
+      expect(running.instance('nats').pid).toBe(pid);
+      const after = threadNiceness(pid);
+      expect(after.length).toBeGreaterThan(1);
+      expect(after.every((n) => n === 0)).toBe(true);
+      await running.stop();
+    } finally {
+      await pool.stop();
+    }
+  }, 60_000);
+
   it('lends one server to run after run, with no stream left from the run before; one lease at a time', async () => {
     const pool = createBrokerPool({ dir: temporaryRunDir() });
     try {
@@ -112,6 +139,7 @@ function fakeBroker(log: string[], behaviour: { hangs?: boolean; restartFails?: 
     kill: async () => { log.push(`kill ${name}`); up = false; },
     restart: async () => { log.push(`restart ${name}`); if (behaviour.restartFails) throw new Error('will not start'); up = true; },
     stop: async () => { log.push(`stop ${name}`); up = false; },
+    setNiceness: () => undefined,
     openScope: async (scope) => {
       if (behaviour.hangs) throw new Error('no client gets in');
       log.push(`open ${scope} on ${name}`);

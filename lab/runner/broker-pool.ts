@@ -16,6 +16,10 @@ import { join } from 'node:path';
 import type { BrokerKind, BrokerScope, ShareableBroker } from '../brokers/index.js';
 import { loadDefaultBrokerLauncher, type BrokerStartOptions, type ShareableBrokerLauncher, type StartedBroker } from './broker-launcher.js';
 import { BrokerLeasedError, BrokerPoolStoppedError } from './errors.js';
+import { canRestorePriority } from '../brokers/renice.js';
+
+/** A prestarted broker's priority until it is lent: the lowest, so it takes only CPU nobody else wants. */
+const PRESTART_NICENESS = 19;
 
 export interface BrokerPoolOptions {
   /** The pooled brokers' data, logs and HOME go under it; removed by `stop()`. */
@@ -30,6 +34,8 @@ interface Slot {
   broker?: ShareableBroker;
   /** How many brokers of this kind the pool started: each gets its own folder. */
   generation: number;
+  /** A boot started ahead of time (`prestart`), at low priority; the first lease waits for it. */
+  prestarting?: Promise<ShareableBroker>;
   /** Scopes of finished leases, closed at the next lease. */
   leftScopes: BrokerScope[];
   leased: boolean;
@@ -74,6 +80,22 @@ export class BrokerPool {
     }
   };
 
+  /**
+   * Boots these brokers now, in the background, at the lowest CPU priority (nice 19): while another
+   * variant is measured they take only CPU it does not want, and the first lease (which sets them back
+   * to normal priority) does not wait the seconds a RabbitMQ boot takes. Only where this process may
+   * restore the priority (root on Linux); elsewhere the first lease boots them, as without this.
+   */
+  prestart(kinds: readonly BrokerKind[]): void {
+    if (!canRestorePriority() || this.#stopping) return;
+    for (const kind of new Set(kinds)) {
+      const slot = this.#slot(kind);
+      if (slot.broker || slot.prestarting) continue;
+      slot.prestarting = this.#launch(kind, slot, undefined, PRESTART_NICENESS);
+      slot.prestarting.catch(() => undefined); // a failed boot is retried by the first lease
+    }
+  }
+
   /** The pid of the pooled broker of this kind, if one runs (for tests and progress lines). */
   pid(kind: BrokerKind): number | undefined {
     return this.#slots.get(kind)?.broker?.pid();
@@ -81,6 +103,7 @@ export class BrokerPool {
 
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      await Promise.allSettled([...this.#slots.values()].map((slot) => slot.prestarting));
       await Promise.allSettled([...this.#slots.values()].map((slot) => slot.broker?.stop()));
       await rm(this.options.dir, { recursive: true, force: true });
     })();
@@ -104,6 +127,11 @@ export class BrokerPool {
   }
 
   async #running(kind: BrokerKind, slot: Slot, readyTimeoutMs: number | undefined): Promise<ShareableBroker> {
+    if (slot.prestarting) {
+      const booted = await slot.prestarting.catch(() => undefined);
+      slot.prestarting = undefined;
+      booted?.setNiceness(0);
+    }
     const current = slot.broker;
     if (current) {
       const pid = current.pid();
@@ -116,12 +144,17 @@ export class BrokerPool {
         await this.#discard(slot);
       }
     }
+    return this.#launch(kind, slot, readyTimeoutMs);
+  }
+
+  async #launch(kind: BrokerKind, slot: Slot, readyTimeoutMs: number | undefined, niceness?: number): Promise<ShareableBroker> {
     const launch = this.options.startBroker ?? (await loadDefaultBrokerLauncher());
     slot.generation += 1;
     const broker = await launch(kind, {
       dir: join(this.options.dir, `${kind}-${slot.generation}`),
       readyTimeoutMs,
       onLog: (line, stream) => slot.onLog?.(line, stream),
+      niceness,
     });
     if (this.#stopping) {
       await broker.stop();

@@ -7,8 +7,8 @@ import { createBrokerPool, installCleanup, repositoryRoot } from '../../runner/i
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { variantNames } from '../../topology/registry.js';
-import type { VariantName } from '../../topology/types.js';
+import { findTopology, variantNames } from '../../topology/registry.js';
+import type { BrokerKind, VariantName } from '../../topology/types.js';
 import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
@@ -43,6 +43,8 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
   const controller = new AbortController();
   // RabbitMQ and NATS boot once for the whole command; each variant run gets a fresh vhost / JetStream.
   const brokerPool = createBrokerPool({ dir: join(repositoryRoot(), '.archlab', `brokers-${process.pid}`) });
+  // They boot at the lowest priority beside the first variants, instead of making a later variant wait.
+  brokerPool.prestart(scenarios.flatMap((s) => (s.variants as VariantName[]).flatMap((v) => brokerKindsOf(v))));
   // Ctrl-C: stop injecting, heal, stop every process, write what was measured (marked incomplete).
   const uninstall = installCleanup({ stop: async () => { controller.abort(); await finished.catch(() => undefined); await brokerPool.stop(); } }, { report: (m) => progress.log(m) });
   const results: ScenarioResult[] = [];
@@ -80,6 +82,10 @@ export function suiteScenarios(name: string): { scenarios: readonly string[]; ti
   const suite = (SUITES as Record<string, (typeof SUITES)[SuiteName] | undefined>)[name];
   if (!suite) throw oneOf('suite', name, Object.keys(SUITES));
   return suite;
+}
+
+function brokerKindsOf(variant: VariantName): BrokerKind[] {
+  return (findTopology(variant)?.components ?? []).flatMap((c) => (c.kind === 'broker' ? [c.broker] : []));
 }
 
 function adjust(scenario: Scenario, options: RunOptions, variants: readonly VariantName[]): Scenario {

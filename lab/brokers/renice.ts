@@ -1,0 +1,47 @@
+/**
+ * CPU priority of a broker instance: a broker booted ahead of time runs at the lowest priority (nice 19)
+ * so that it takes only CPU nobody else wants, and is set back to normal before any variant uses it.
+ * Linux keeps a priority per thread, so every thread of every process of the instance is set: they
+ * are found by the `ARCHLAB_BROKER_DIR=<dir>` every broker process (epmd included) carries.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+/** Whether this process may lower a niceness again (root, or CAP_SYS_NICE): the pool prestarts only then. */
+export function canRestorePriority(): boolean {
+  return process.platform === 'linux' && process.getuid?.() === 0;
+}
+
+/** Sets every thread of every process carrying the broker folder's marker; the number of threads set. */
+export function reniceBrokerProcesses(brokerDir: string, niceness: number, procDir = '/proc'): number {
+  const marker = `ARCHLAB_BROKER_DIR=${brokerDir}\0`;
+  let threads = 0;
+  for (const pid of numericEntries(procDir)) {
+    if (!environOf(procDir, pid).includes(marker)) continue;
+    for (const tid of numericEntries(`${procDir}/${pid}/task`)) {
+      try {
+        setPriority(tid, niceness);
+        threads += 1;
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  }
+  return threads;
+}
+
+function numericEntries(dir: string): number[] {
+  try {
+    return readdirSync(dir).filter((name) => /^\d+$/.test(name)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function environOf(procDir: string, pid: number): string {
+  try {
+    return `${readFileSync(`${procDir}/${pid}/environ`, 'latin1')}\0`;
+  } catch {
+    return '';
+  }
+}
