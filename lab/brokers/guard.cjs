@@ -18,6 +18,8 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS, run by node as is
 const { spawn, spawnSync } = require('node:child_process');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+const { setPriority } = require('node:os');
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 const graceMs = spec.graceMs ?? 3000;
@@ -31,7 +33,7 @@ process.on('SIGHUP', stopGracefully);
 process.on('disconnect', stopGracefully);
 
 // A broker booted ahead of time runs at low priority until the lab renices it (lab/brokers/renice.ts).
-if (typeof spec.niceness === 'number') require('node:os').setPriority(spec.niceness);
+if (typeof spec.niceness === 'number') setPriority(spec.niceness);
 
 const broker = spawn(spec.command, spec.args, {
   cwd: spec.cwd,
