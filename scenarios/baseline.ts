@@ -7,7 +7,7 @@ export default {
   load: { ratePerSecond: 20 },
   // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
   probes: { intervalMs: 50 },
-  timing: { warmupMs: 2_000, measureMs: 20_000 },
+  timing: { warmupMs: 1_000, measureMs: 20_000 },
   hypotheses: {
     monolith: { statement: 'every journey answers, no fault, no loss', expect: { all: ['unaffected'] } },
     soa: { statement: 'every journey answers, no fault, no loss', expect: { all: ['unaffected'] } },

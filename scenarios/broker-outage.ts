@@ -7,7 +7,7 @@ export default {
   load: { ratePerSecond: 20 },
   // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
   probes: { intervalMs: 50 },
-  timing: { warmupMs: 2_000, measureMs: 35_000, quiesceTimeoutMs: 30_000 },
+  timing: { warmupMs: 1_000, measureMs: 35_000, quiesceTimeoutMs: 30_000 },
   faults: [{ kind: 'broker-outage', target: { monolith: null, soa: 'broker', micro: 'broker' }, atMs: 5_000, durationMs: 10_000 }],
   hypotheses: {
     monolith: { statement: 'no broker, nothing to break: every journey unaffected', expect: { all: ['unaffected'] } },

@@ -7,7 +7,7 @@ export default {
   load: { ratePerSecond: 20 },
   // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
   probes: { intervalMs: 50 },
-  timing: { warmupMs: 2_000, measureMs: 25_000 },
+  timing: { warmupMs: 1_000, measureMs: 25_000 },
   faults: [{ kind: 'pause', target: 'host:inventory', atMs: 5_000, durationMs: 10_000 }],
   hypotheses: {
     monolith: { statement: 'inventory lives in the one process: every journey hangs', expect: { all: ['failing'] } },

@@ -7,7 +7,7 @@ export default {
   load: { ratePerSecond: 20 },
   // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
   probes: { intervalMs: 50 },
-  timing: { warmupMs: 2_000, measureMs: 25_000 },
+  timing: { warmupMs: 1_000, measureMs: 25_000 },
   faults: [{ kind: 'module-slow', target: 'payment', atMs: 5_000, durationMs: 10_000, params: { delayMs: 1_500 } }],
   hypotheses: {
     monolith: { statement: 'checkout waits for payment and gets slow; other journeys are unaffected', expect: { checkout: ['slow'], others: ['unaffected', 'slow'] } },

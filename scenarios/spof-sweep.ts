@@ -7,7 +7,7 @@ export default {
   load: { ratePerSecond: 20 },
   // 50 ms probes: downtime resolved to 50 ms while the probes' own traffic stays light enough for two cores.
   probes: { intervalMs: 50 },
-  timing: { warmupMs: 2_000, measureMs: 10_000, quiesceTimeoutMs: 30_000 },
+  timing: { warmupMs: 1_000, measureMs: 10_000, quiesceTimeoutMs: 30_000 },
   sweep: { appKind: 'kill', durationMs: 6_000, gapMs: 3_000 },
   hypotheses: {
     monolith: { statement: 'the one process is the single point of failure', spofs: ['shop'] },

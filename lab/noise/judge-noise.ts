@@ -28,6 +28,8 @@ export interface NoiseReport {
   /** The figures below are absent when nothing was sampled. */
   readonly cores?: number;
   readonly foreignCpuPercent?: CpuFigure;
+  /** Of the foreign CPU, the hypervisor's steal: another virtual machine on the same host had the core. */
+  readonly stealCpuPercent?: CpuFigure;
   readonly labCpuPercent?: CpuFigure;
   readonly machineCpuPercent?: CpuFigure;
   /** Outside processes by their mean CPU over the window, busiest first (from each second's top three). */
@@ -47,8 +49,9 @@ export function judgeNoise(samples: readonly NoiseSample[], generator?: Generato
   const notes: string[] = [];
   if (cpu === undefined) notes.push('the CPU was not sampled: what other processes used is unknown');
   else if (cpu.foreign.mean > thresholds.foreignMeanPercent || cpu.foreign.worstSecond > thresholds.foreignWorstSecondPercent) {
-    const busiest = busiestForeign.map((p) => `${p.command} (pid ${p.pid}) ${percent(p.cpuPercent)}`).join(', ');
-    reasons.push(`other processes used ${percent(cpu.foreign.mean)} of a CPU core on average (worst second ${percent(cpu.foreign.worstSecond)})` +
+    const busiest = busiestForeign.filter((p) => p.cpuPercent >= 1).map((p) => `${p.command} (pid ${p.pid}) ${percent(p.cpuPercent)}`).join(', ');
+    const steal = cpu.steal.mean >= 1 ? ` (of it, ${percent(cpu.steal.mean)} was the hypervisor giving the core to another virtual machine)` : '';
+    reasons.push(`other processes used ${percent(cpu.foreign.mean)} of a CPU core on average (worst second ${percent(cpu.foreign.worstSecond)})${steal}` +
       (busiest && `; busiest: ${busiest}`));
   }
   const lateShare = generator && generator.offered > 0 ? generator.late / generator.offered : 0;
@@ -61,7 +64,7 @@ export function judgeNoise(samples: readonly NoiseSample[], generator?: Generato
   } else notes.push('no generator figures: late and dropped runs were not judged');
   return {
     samples: samples.length,
-    ...(cpu && { cores: cpu.cores, foreignCpuPercent: cpu.foreign, labCpuPercent: cpu.lab, machineCpuPercent: cpu.machine }),
+    ...(cpu && { cores: cpu.cores, foreignCpuPercent: cpu.foreign, stealCpuPercent: cpu.steal, labCpuPercent: cpu.lab, machineCpuPercent: cpu.machine }),
     busiestForeign,
     ...(generator && { generator: { ...generator, lateShare: round(lateShare, 4) } }),
     thresholds,
@@ -93,6 +96,7 @@ function cpuFigures(samples: readonly NoiseSample[]) {
   return {
     cores: Math.max(...samples.map((s) => s.cores)),
     foreign: figure((s) => s.foreignCpuPercent),
+    steal: figure((s) => s.stealCpuPercent ?? 0),
     lab: figure((s) => s.labCpuPercent),
     machine: figure((s) => s.machineCpuPercent),
   };

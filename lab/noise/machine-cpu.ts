@@ -15,6 +15,8 @@ import { ProcParseError } from './errors.js';
 export interface MachineCpu {
   /** Ticks every CPU together spent busy since boot. */
   readonly busyTicks: number;
+  /** Of the busy ticks: those the hypervisor gave to another virtual machine (steal). */
+  readonly stealTicks?: number;
   /** Ticks every CPU together spent busy or idle since boot. */
   readonly totalTicks: number;
   /** How many `cpuN` lines: the cores the kernel schedules on. */
@@ -33,6 +35,7 @@ export function parseMachineCpu(text: string): MachineCpu {
   const busyTicks = user + nice + system + irq + softirq + steal;
   return {
     busyTicks,
+    stealTicks: steal,
     totalTicks: busyTicks + idle + iowait,
     cores: lines.filter((line) => /^cpu\d+\s/.test(line)).length || 1,
   };

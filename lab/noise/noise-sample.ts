@@ -32,6 +32,8 @@ export interface NoiseSample {
   readonly machineCpuPercent: number;
   readonly labCpuPercent: number;
   readonly foreignCpuPercent: number;
+  /** Of the foreign CPU: what the hypervisor gave to another virtual machine (steal time). */
+  readonly stealCpuPercent?: number;
   /** How many of the lab's processes were alive at the end. */
   readonly labProcesses: number;
   /** The processes outside the lab that used the most CPU, busiest first (at most three, each ≥ 1%). */
@@ -62,6 +64,7 @@ export function noiseSample(before: CpuSnapshot, after: CpuSnapshot, labKeys: Re
     machineCpuPercent: percent(machineTicks),
     labCpuPercent: percent(labTicks),
     foreignCpuPercent: percent(Math.max(0, machineTicks - labTicks)),
+    stealCpuPercent: percent(Math.max(0, (after.machine.stealTicks ?? 0) - (before.machine.stealTicks ?? 0))),
     labProcesses: [...after.processes.keys()].filter((key) => labKeys.has(key)).length,
     busiestForeign: foreign
       .filter((p) => p.cpuPercent >= BUSIEST_MIN_PERCENT)

@@ -11,6 +11,7 @@ describe('parseMachineCpu (/proc/stat)', () => {
     // cpu  25899 7 5130 60864 397 3 97 548 11 0
     expect(parseMachineCpu(fixture('proc-stat.txt'))).toEqual({
       busyTicks: 25899 + 7 + 5130 + 3 + 97 + 548,
+      stealTicks: 548,
       totalTicks: 25899 + 7 + 5130 + 3 + 97 + 548 + 60864 + 397,
       cores: 2,
     });

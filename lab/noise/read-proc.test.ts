@@ -32,7 +32,7 @@ describe('readCpuSnapshot and EnvironMarks on a fixture /proc', () => {
 
   it('reads the machine and every numbered folder, skipping what does not parse', async () => {
     const snapshot = await readCpuSnapshot(proc);
-    expect(snapshot.machine).toEqual({ busyTicks: 150, totalTicks: 950, cores: 2 });
+    expect(snapshot.machine).toEqual({ busyTicks: 150, stealTicks: 0, totalTicks: 950, cores: 2 });
     expect([...snapshot.processes.keys()].sort()).toEqual(['301@5301', '302@5302', '303@5303']);
     expect(snapshot.processes.get('301@5301')).toMatchObject({ command: 'epmd', ppid: 1, ownTicks: 15, reapedTicks: 3 });
   });

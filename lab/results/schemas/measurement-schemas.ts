@@ -53,6 +53,7 @@ function noiseSchema() {
     samples: z.number().int(),
     cores: z.number().int().optional(),
     foreignCpuPercent: cpu.optional().describe('CPU used by processes the lab did not start'),
+    stealCpuPercent: cpu.optional().describe('of the foreign CPU: steal time, the hypervisor giving the core to another virtual machine'),
     labCpuPercent: cpu.optional().describe('CPU used by the lab and everything it started'),
     machineCpuPercent: cpu.optional(),
     busiestForeign: z.array(z.object({ pid: z.number().int(), command: z.string(), cpuPercent: z.number() }).strict()),
