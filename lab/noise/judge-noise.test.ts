@@ -21,6 +21,15 @@ describe('judgeNoise', () => {
     });
   });
 
+  it('judges the hypervisor\'s steal apart: usual steal is trusted, a contended host is not', () => {
+    const withSteal = (steal: number) => Array.from({ length: 10 }, () => ({ ...second(3), stealCpuPercent: steal }));
+    const usual = judgeNoise(withSteal(40), onTime);
+    expect(usual).toMatchObject({ inconclusive: false, stealCpuPercent: { mean: 40, worstSecond: 40 } });
+    const contended = judgeNoise(withSteal(NOISE_THRESHOLDS.stealMeanPercent + 10), onTime);
+    expect(contended.inconclusive).toBe(true);
+    expect(contended.reasons).toEqual([`the hypervisor held back ${NOISE_THRESHOLDS.stealMeanPercent + 10}% of a CPU core on average (steal time; worst second ${NOISE_THRESHOLDS.stealMeanPercent + 10}%)`]);
+  });
+
   it('is inconclusive when another process kept a core busy, and names it', () => {
     const hog = { pid: 4242, command: 'node', cpuPercent: 95 };
     const report = judgeNoise(Array.from({ length: 10 }, () => second(97, [hog])), onTime);

@@ -28,7 +28,7 @@ export interface NoiseReport {
   /** The figures below are absent when nothing was sampled. */
   readonly cores?: number;
   readonly foreignCpuPercent?: CpuFigure;
-  /** Of the foreign CPU, the hypervisor's steal: another virtual machine on the same host had the core. */
+  /** The hypervisor's steal: CPU held back from this machine (judged apart from the foreign CPU). */
   readonly stealCpuPercent?: CpuFigure;
   readonly labCpuPercent?: CpuFigure;
   readonly machineCpuPercent?: CpuFigure;
@@ -50,9 +50,11 @@ export function judgeNoise(samples: readonly NoiseSample[], generator?: Generato
   if (cpu === undefined) notes.push('the CPU was not sampled: what other processes used is unknown');
   else if (cpu.foreign.mean > thresholds.foreignMeanPercent || cpu.foreign.worstSecond > thresholds.foreignWorstSecondPercent) {
     const busiest = busiestForeign.filter((p) => p.cpuPercent >= 1).map((p) => `${p.command} (pid ${p.pid}) ${percent(p.cpuPercent)}`).join(', ');
-    const steal = cpu.steal.mean >= 1 ? ` (of it, ${percent(cpu.steal.mean)} was the hypervisor giving the core to another virtual machine)` : '';
-    reasons.push(`other processes used ${percent(cpu.foreign.mean)} of a CPU core on average (worst second ${percent(cpu.foreign.worstSecond)})${steal}` +
+    reasons.push(`other processes used ${percent(cpu.foreign.mean)} of a CPU core on average (worst second ${percent(cpu.foreign.worstSecond)})` +
       (busiest && `; busiest: ${busiest}`));
+  }
+  if (cpu && cpu.steal.mean > thresholds.stealMeanPercent) {
+    reasons.push(`the hypervisor held back ${percent(cpu.steal.mean)} of a CPU core on average (steal time; worst second ${percent(cpu.steal.worstSecond)})`);
   }
   const lateShare = generator && generator.offered > 0 ? generator.late / generator.offered : 0;
   if (generator) {

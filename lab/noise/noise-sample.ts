@@ -32,7 +32,7 @@ export interface NoiseSample {
   readonly machineCpuPercent: number;
   readonly labCpuPercent: number;
   readonly foreignCpuPercent: number;
-  /** Of the foreign CPU: what the hypervisor gave to another virtual machine (steal time). */
+  /** What the hypervisor held back from this machine's CPUs (steal time); not in the foreign CPU. */
   readonly stealCpuPercent?: number;
   /** How many of the lab's processes were alive at the end. */
   readonly labProcesses: number;
@@ -57,14 +57,16 @@ export function noiseSample(before: CpuSnapshot, after: CpuSnapshot, labKeys: Re
     }
   }
   const machineTicks = Math.max(0, after.machine.busyTicks - before.machine.busyTicks);
+  const stealTicks = Math.max(0, (after.machine.stealTicks ?? 0) - (before.machine.stealTicks ?? 0));
   return {
     atMs: after.epochMs,
     durationMs,
     cores: after.machine.cores,
     machineCpuPercent: percent(machineTicks),
     labCpuPercent: percent(labTicks),
-    foreignCpuPercent: percent(Math.max(0, machineTicks - labTicks)),
-    stealCpuPercent: percent(Math.max(0, (after.machine.stealTicks ?? 0) - (before.machine.stealTicks ?? 0))),
+    // Steal is the hypervisor's, not a process's: judged apart (thresholds.ts).
+    foreignCpuPercent: percent(Math.max(0, machineTicks - stealTicks - labTicks)),
+    stealCpuPercent: percent(stealTicks),
     labProcesses: [...after.processes.keys()].filter((key) => labKeys.has(key)).length,
     busiestForeign: foreign
       .filter((p) => p.cpuPercent >= BUSIEST_MIN_PERCENT)

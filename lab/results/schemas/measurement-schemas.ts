@@ -53,7 +53,7 @@ function noiseSchema() {
     samples: z.number().int(),
     cores: z.number().int().optional(),
     foreignCpuPercent: cpu.optional().describe('CPU used by processes the lab did not start'),
-    stealCpuPercent: cpu.optional().describe('of the foreign CPU: steal time, the hypervisor giving the core to another virtual machine'),
+    stealCpuPercent: cpu.optional().describe('steal time: CPU the hypervisor held back from this machine; judged apart from the foreign CPU'),
     labCpuPercent: cpu.optional().describe('CPU used by the lab and everything it started'),
     machineCpuPercent: cpu.optional(),
     busiestForeign: z.array(z.object({ pid: z.number().int(), command: z.string(), cpuPercent: z.number() }).strict()),
@@ -61,7 +61,7 @@ function noiseSchema() {
       offered: z.number().int(), late: z.number().int(), dropped: z.number().int(), loopLagP99Ms: z.number().optional(), lateShare: z.number(),
     }).strict().optional().describe('the load generator and probes: late and dropped runs, event-loop delay'),
     thresholds: z.object({
-      foreignMeanPercent: z.number(), foreignWorstSecondPercent: z.number(), lateShare: z.number(), droppedRuns: z.number(), loopLagP99Ms: z.number(),
+      foreignMeanPercent: z.number(), foreignWorstSecondPercent: z.number(), stealMeanPercent: z.number(), lateShare: z.number(), droppedRuns: z.number(), loopLagP99Ms: z.number(),
     }).strict(),
     inconclusive: z.boolean().describe('a threshold was crossed: the variant\'s verdicts are inconclusive'),
     reasons: z.array(z.string()),
