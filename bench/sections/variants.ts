@@ -10,7 +10,7 @@ import { startLoad } from '../../lab/load/index.js';
 import { percentilesOf } from '../../lab/metrics/index.js';
 import { startVariant } from '../../lab/runner/index.js';
 import { TOPOLOGIES } from '../../lab/topology/registry.js';
-import { fmt } from '../support.js';
+import { fmt, verdict } from '../support.js';
 
 const RATE_PER_SECOND = 20;
 
@@ -25,7 +25,8 @@ export async function variantsSection(print: (line: string) => void, quick: bool
     try {
       const product = await journeyLatency(running.edgeUrl, 'product', seconds);
       const checkout = await journeyLatency(running.edgeUrl, 'checkout', seconds);
-      print(`${topology.variant.padEnd(9)} ${fmt(readyMs).padStart(8)} ms          ${product}          ${checkout}`);
+      const target = topology.variant === 'micro' ? `   cold start target ≤ 2,000 ms: ${verdict(readyMs <= 2_000)}` : '';
+      print(`${topology.variant.padEnd(9)} ${fmt(readyMs).padStart(8)} ms          ${product}          ${checkout}${target}`);
     } finally {
       await running.stop();
       rmSync(runDir, { recursive: true, force: true });
