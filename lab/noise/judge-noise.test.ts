@@ -51,9 +51,9 @@ describe('judgeNoise', () => {
 
   it('holds exactly at the thresholds and trips just above them', () => {
     const t = NOISE_THRESHOLDS;
-    const atLimit = judgeNoise([second(t.foreignMeanPercent), second(t.foreignMeanPercent)], { offered: 100, late: 5, dropped: 0, loopLagP99Ms: 50 });
+    const atLimit = judgeNoise([second(t.foreignMeanPercent), second(t.foreignMeanPercent)], { offered: 100, late: t.lateShare * 100, dropped: 0, loopLagP99Ms: 50 });
     expect(atLimit.reasons).toEqual([]);
-    const above = judgeNoise([second(t.foreignMeanPercent + 1)], { offered: 100, late: 6, dropped: 1, loopLagP99Ms: 51 });
+    const above = judgeNoise([second(t.foreignMeanPercent + 1)], { offered: 100, late: t.lateShare * 100 + 1, dropped: 1, loopLagP99Ms: 51 });
     expect(above.reasons).toHaveLength(4);
   });
 
