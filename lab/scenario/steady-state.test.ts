@@ -36,6 +36,13 @@ describe('steady state', () => {
     expect(check.reasons[0]).toContain(`only ${MIN_STEADY_SAMPLES - 1} runs`);
   });
 
+  it('leaves out runs still in flight at the end of the window: they may fail because of the fault', () => {
+    const inFlight = JOURNEY_NAMES.flatMap((j) => [2_900, 2_950].map((at) => run(j, at, 'failed', { cause: 'timeout', latencyMs: 2_000 })));
+    const check = checkSteadyState([...healthy, ...inFlight], window(0, 3_000), slo);
+    expect(check.met).toBe(true);
+    expect(check.journeys.every((j) => j.samples === 60)).toBe(true);
+  });
+
   it('judges the last seconds after the heal', () => {
     expect(afterWindow(T0 + 1_000, T0 + 10_000)).toEqual({ startMs: T0 + 10_000 - STEADY_AFTER_WINDOW_MS, endMs: T0 + 10_000 });
     expect(afterWindow(T0 + 9_000, T0 + 10_000)).toEqual({ startMs: T0 + 9_000, endMs: T0 + 10_000 });

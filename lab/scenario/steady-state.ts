@@ -7,9 +7,10 @@
  *             availability (ok + degraded) ≥ 1 − slo.maxErrorRate   and   p99 ≤ slo.p99Ms
  *           and every journey has at least MIN_STEADY_SAMPLES runs there.
  *
- * Runs count by scheduled time. Checked while the run goes on (before the first fault), only runs that
- * have finished are known: a run still in flight is left out, which is why the window is a few seconds
- * long, so that slow runs scheduled early in it are back.
+ * A run counts when it was scheduled in the window and finished (answered, failed or timed out) within
+ * it: checked live at the first fault, only those are known; checked again afterwards, a run still in
+ * flight when the fault went in may have failed because of the fault, and says nothing about before.
+ * So the window is a few seconds long, for slow runs scheduled early in it to be back.
  */
 import { JOURNEY_NAMES, type JourneyName, type JourneyRun } from '../journeys/types.js';
 import { percentilesOf } from '../metrics/percentiles.js';
@@ -40,7 +41,8 @@ export interface SteadyStateCheck {
 }
 
 export function checkSteadyState(runs: readonly JourneyRun[], window: TimeWindow, slo: Scenario['slo']): SteadyStateCheck {
-  const journeys = JOURNEY_NAMES.map((journey) => journeyState(runs.filter((r) => r.journey === journey && inWindow(r, window)), journey, slo));
+  const finishedIn = (r: JourneyRun) => inWindow(r, window) && r.scheduledMs + r.latencyMs <= window.endMs;
+  const journeys = JOURNEY_NAMES.map((journey) => journeyState(runs.filter((r) => r.journey === journey && finishedIn(r)), journey, slo));
   const reasons = journeys.flatMap((j): string[] => {
     if (j.samples < MIN_STEADY_SAMPLES) return [`${j.journey}: only ${j.samples} runs to judge by (at least ${MIN_STEADY_SAMPLES} needed)`];
     const out: string[] = [];

@@ -109,7 +109,8 @@ function steadyStateOf(record: VariantRunRecord, scenario: Scenario): SteadyStat
   if (!live) return null;
   const full = checkSteadyState(record.runs, live.window, scenario.slo);
   const before: SteadyStateCheck = { ...full, met: live.met && full.met, reasons: [...new Set([...live.reasons, ...full.reasons])] };
-  const lastHealMs = Math.max(...record.faults.map((f) => f.endMs));
+  // A sweep ends with a gap after the last component answered again: judge that gap, not the restart.
+  const lastHealMs = scenario.sweep && record.window ? record.window.endMs - scenario.sweep.gapMs : Math.max(...record.faults.map((f) => f.endMs));
   const after = record.window && record.faults.length > 0 && !record.incomplete ? afterWindow(lastHealMs, record.window.endMs) : null;
   return { before, after: after ? checkSteadyState(record.runs, after, scenario.slo) : null };
 }
