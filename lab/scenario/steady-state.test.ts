@@ -15,11 +15,11 @@ describe('steady state', () => {
   });
 
   it('is not met when one journey is slower than the SLO at p99, and says which', () => {
-    const slow = healthy.map((r) => (r.journey === 'checkout' ? { ...r, latencyMs: 3_013 } : r));
+    const slow = healthy.map((r) => (r.journey === 'checkout' ? { ...r, latencyMs: 813 } : r));
     const check = checkSteadyState(slow, window(0, 3_000), slo);
     expect(check.met).toBe(false);
     expect(check.reasons).toHaveLength(1);
-    expect(check.reasons[0]).toMatch(/^checkout: p99 30\d\d ms above the SLO's 500 ms$/);
+    expect(check.reasons[0]).toMatch(/^checkout: p99 81\d ms above the SLO's 500 ms$/);
   });
 
   it('is not met when a journey fails more often than the error budget', () => {
@@ -34,6 +34,13 @@ describe('steady state', () => {
     const check = checkSteadyState(few, window(0, 3_000), slo);
     expect(check.met).toBe(false);
     expect(check.reasons[0]).toContain(`only ${MIN_STEADY_SAMPLES - 1} runs`);
+  });
+
+  it('is not met when a journey\'s runs do not come back within the window at all', () => {
+    const stuck = healthy.map((r) => (r.journey === 'checkout' ? { ...r, latencyMs: 3_013, outcome: 'failed' as const, cause: 'timeout' as const } : r));
+    const check = checkSteadyState(stuck, window(0, 3_000), slo);
+    expect(check.met).toBe(false);
+    expect(check.reasons).toEqual([`checkout: only 0 runs to judge by (at least ${MIN_STEADY_SAMPLES} needed)`]);
   });
 
   it('leaves out runs still in flight at the end of the window: they may fail because of the fault', () => {
