@@ -22,7 +22,7 @@ const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
   up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
-  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--json]: run scenarios on the variants, one after another',
+  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
   suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about ten minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
@@ -61,9 +61,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'run': {
-      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, rate: { type: 'string' } });
+      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, rate: { type: 'string' }, quick: { type: 'boolean' } });
       const report = reporter(values.json === true);
-      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), repeat: repeatOf(values.repeat), print: report.print });
+      const timeScale = values.quick === true ? suiteScenarios('quick').timeScale : undefined;
+      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), repeat: repeatOf(values.repeat), timeScale, print: report.print });
       return report.finish(results);
     }
     case 'suite': {

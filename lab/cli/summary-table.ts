@@ -60,10 +60,16 @@ function notes(run: RunFile): string[] {
   });
   const quiet = run.variants.flatMap((v) => quietLines(v));
   const verdicts = run.verdicts.flatMap((v) => [
-    `${STATUS_WORDS[v.status].padEnd(12)}  ${v.variant}: ${v.statement}${v.repeats ? `  (held ${v.repeats.held}/${v.repeats.total - v.repeats.inconclusive} conclusive of ${v.repeats.total})` : ''}`,
+    `${STATUS_WORDS[v.status].padEnd(12)}  ${v.variant}: ${v.statement}${v.repeats ? `  (${repeatCounts(v.repeats)})` : ''}`,
     ...(v.status !== 'held' && v.reason ? [`              ${v.reason}`] : []),
   ]);
   return [...extra, ...(quiet.length > 0 ? ['', ...quiet] : []), '', ...verdicts];
+}
+
+/** "3 repeats: held 1, not held 2" — only the outcomes that happened. */
+function repeatCounts(r: NonNullable<Verdict['repeats']>): string {
+  const parts = [['held', r.held], ['not held', r.notHeld], ['deviated', r.deviated], ['inconclusive', r.inconclusive]] as const;
+  return `${r.total} repeats: ${parts.filter(([, n]) => n > 0).map(([word, n]) => `${word} ${n}`).join(', ')}`;
 }
 
 const STATUS_WORDS: Record<Verdict['status'], string> = { held: 'HELD', 'not-held': 'NOT HELD', inconclusive: 'INCONCLUSIVE', deviated: 'DEVIATED' };

@@ -17,7 +17,7 @@ export function hypothesesSection(run: RunFile): Html {
 <p class="intro">What the scenario expected of each variant before it ran, and whether the measurements bore it out.</p>
 <div class="verdicts">${run.verdicts.map((v) => {
     const [word, cls] = BADGES[statusOf(v)];
-    const count = v.repeats ? ` ${v.repeats.held}/${v.repeats.total - v.repeats.inconclusive}` : '';
+    const count = v.repeats ? ` (held in ${v.repeats.held} of ${v.repeats.total} repeats)` : '';
     return html`<div class="verdict"><div class="verdict-head">${variantChip(v.variant, index(v.variant))}<span class="badge ${cls}">${word}${count}</span></div>
 <p class="statement">${v.statement}</p>${v.reason ? html`<p class="reason ${cls}">${v.reason}</p>` : ''}${v.details.length > 0 ? html`<ul>${v.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}</div>`;
   })}</div></section>`;
