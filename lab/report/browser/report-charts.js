@@ -36,7 +36,9 @@
         scales: {
           x: {
             type: 'linear', min: spec.xMin, max: spec.xMax, title: { display: true, text: spec.xLabel },
-            ticks: spec.xTickLabels ? { stepSize: 1, callback: function (value) { return spec.xTickLabels[value] !== undefined && value === Math.round(value) ? spec.xTickLabels[value] : ''; } } : undefined,
+            // Categories on a numeric axis (the dots sit beside each other): one tick per category, named.
+            afterBuildTicks: spec.xTickLabels ? function (axis) { axis.ticks = spec.xTickLabels.map(function (_, i) { return { value: i }; }); } : undefined,
+            ticks: spec.xTickLabels ? { callback: function (value) { return spec.xTickLabels[value] !== undefined ? spec.xTickLabels[value] : ''; } } : undefined,
           },
           y: {
             type: spec.yScale === 'log' ? 'logarithmic' : 'linear', min: spec.yMin, max: spec.yMax,
