@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fmt, measureThroughput, median, spawnServer, verdict } from '../support.js';
+import { medianOf } from '../../lab/metrics/spread.js';
+import { fmt, measureThroughput, spawnServer, verdict } from '../support.js';
 
 export async function monolithSection(print: (line: string) => void, quick: boolean): Promise<void> {
   const env = (dataDir: string) => ({ ARCHLAB_VARIANT: 'monolith', ARCHLAB_COMPONENT: 'shop', ARCHLAB_DATA_DIR: dataDir, ARCHLAB_LOG_LEVEL: 'warn' });
@@ -14,7 +15,7 @@ export async function monolithSection(print: (line: string) => void, quick: bool
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const coldStart = median(starts);
+  const coldStart = medianOf(starts);
   print(`monolith cold start to ready (fresh database, median of ${starts.length}): ${fmt(coldStart)} ms   target ≤ 1000 ms: ${verdict(coldStart <= 1000)}`);
 
   const seconds = quick ? 3 : 8;

@@ -4,21 +4,20 @@
  * Linux keeps a priority per thread, so every thread of every process of the instance is set: they
  * are found by the `ARCHLAB_BROKER_DIR=<dir>` every broker process (epmd included) carries.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { processesWithEnv } from './process-identity.js';
 
 /** Whether this process may lower a niceness again (root, or CAP_SYS_NICE): the pool prestarts only then. */
 export function canRestorePriority(): boolean {
   return process.platform === 'linux' && process.getuid?.() === 0;
 }
 
-/** Sets every thread of every process carrying the broker folder's marker; the number of threads set. */
-export function reniceBrokerProcesses(brokerDir: string, niceness: number, procDir = '/proc'): number {
-  const marker = `ARCHLAB_BROKER_DIR=${brokerDir}\0`;
+/** Sets every thread of every process carrying the broker folder's tag; the number of threads set. */
+export function reniceBrokerProcesses(brokerDir: string, niceness: number): number {
   let threads = 0;
-  for (const pid of numericEntries(procDir)) {
-    if (!environOf(procDir, pid).includes(marker)) continue;
-    for (const tid of numericEntries(`${procDir}/${pid}/task`)) {
+  for (const { pid } of processesWithEnv('ARCHLAB_BROKER_DIR', brokerDir)) {
+    for (const tid of threadsOf(pid)) {
       try {
         setPriority(tid, niceness);
         threads += 1;
@@ -30,18 +29,10 @@ export function reniceBrokerProcesses(brokerDir: string, niceness: number, procD
   return threads;
 }
 
-function numericEntries(dir: string): number[] {
+function threadsOf(pid: number): number[] {
   try {
-    return readdirSync(dir).filter((name) => /^\d+$/.test(name)).map(Number);
+    return readdirSync(`/proc/${pid}/task`).filter((name) => /^\d+$/.test(name)).map(Number);
   } catch {
     return [];
-  }
-}
-
-function environOf(procDir: string, pid: number): string {
-  try {
-    return `${readFileSync(`${procDir}/${pid}/environ`, 'latin1')}\0`;
-  } catch {
-    return '';
   }
 }

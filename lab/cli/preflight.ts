@@ -3,7 +3,7 @@
  * does), so a missing broker stops the command at once instead of failing a variant ten minutes in.
  */
 import { binaryName, findBrokerBinary } from '../brokers/binaries.js';
-import { findTopology } from '../topology/registry.js';
+import { brokerKindsOf } from '../topology/registry.js';
 import type { BrokerKind, VariantName } from '../topology/types.js';
 
 export class MissingRequirementError extends Error {
@@ -15,9 +15,7 @@ export const SETUP_COMMAND = 'npm run setup   (runs bash scripts/install-system-
 export function checkRequirements(variants: readonly VariantName[]): void {
   const needed = new Map<BrokerKind, VariantName[]>();
   for (const variant of variants) {
-    for (const component of findTopology(variant)?.components ?? []) {
-      if (component.kind === 'broker') needed.set(component.broker, [...(needed.get(component.broker) ?? []), variant]);
-    }
+    for (const kind of brokerKindsOf(variant)) needed.set(kind, [...(needed.get(kind) ?? []), variant]);
   }
   const missing = [...needed].flatMap(([kind, users]) => {
     const lookup = findBrokerBinary(kind);

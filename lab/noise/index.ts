@@ -1,7 +1,6 @@
 /** Noise guard: what the machine, the lab and everything else used of the CPU while a variant was measured. */
 export { brokerDirMarker } from './lab-processes.js';
 export { startNoiseGuard, DEFAULT_NOISE_INTERVAL_MS, type NoiseGuardOptions, type RunningNoiseGuard } from './noise-guard.js';
-export { startLoopLagMonitor, type LoopLag, type RunningLoopLagMonitor } from './loop-lag.js';
 export { judgeNoise, generatorFigures, type CpuFigure, type GeneratorFigures, type NoiseReport } from './judge-noise.js';
 export { NOISE_THRESHOLDS, type NoiseThresholds } from './thresholds.js';
 export type { NoiseSample, ProcessCpu } from './noise-sample.js';

@@ -33,11 +33,10 @@ export const NOISE_THRESHOLDS: NoiseThresholds = {
    */
   foreignWorstSecondPercent: 60,
   /**
-   * Steal is kept out of the foreign CPU and judged on its own. On the virtual machines the lab is built
-   * on, a vCPU that wakes from idle waits for the host, so steal grows with the lab's own wake-ups, not
-   * with other tenants: two busy loops show none, a quiet soa run at 20/s shows 35–45% of a core, the
-   * monolith 15%. It works like a slower CPU, the same for every variant in a run; only well above that
-   * does it mean the host itself is contended.
+   * Steal is kept out of the foreign CPU and judged on its own: it is not a process of this machine. On
+   * the virtual machines the lab is built on, two busy loops show none, while a run's many short sleeps
+   * and wake-ups do: across the reference run's variants it was 0–37% of a core, and 40% in a period
+   * when the host was busy. Below 60% it works like a slower CPU; above it, the host itself is contended.
    */
   stealMeanPercent: 60,
   /**

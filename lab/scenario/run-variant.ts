@@ -89,10 +89,9 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
       // Capacity: a search of short constant-rate steps replaces the warm-up, probes and fixed stages.
       const guard = await startNoiseGuard(guardOptions);
       try {
-        const found = await runCapacitySearch({ edgeUrl, scenario, signal, onRuns: (batch) => runs.push(...batch), onProgress });
-        Object.assign(measured, found, { noiseSamples: await guard.stop() });
+        Object.assign(measured, await runCapacitySearch({ edgeUrl, scenario, signal, onRuns: (batch) => runs.push(...batch), onProgress }));
       } finally {
-        await guard.stop();
+        measured.noiseSamples = await guard.stop();
       }
     } else {
       const context = { running, topology, proxies, log: (e: FaultEvent) => faultEvents.push(e) };

@@ -42,22 +42,21 @@ export interface SteadyStateCheck {
 
 export function checkSteadyState(runs: readonly JourneyRun[], window: TimeWindow, slo: Scenario['slo']): SteadyStateCheck {
   const finishedIn = (r: JourneyRun) => inWindow(r, window) && r.scheduledMs + r.latencyMs <= window.endMs;
-  const journeys = JOURNEY_NAMES.map((journey) => journeyState(runs.filter((r) => r.journey === journey && finishedIn(r)), journey, slo));
-  const reasons = journeys.flatMap((j): string[] => {
-    if (j.samples < MIN_STEADY_SAMPLES) return [`${j.journey}: only ${j.samples} runs to judge by (at least ${MIN_STEADY_SAMPLES} needed)`];
-    const out: string[] = [];
-    if (j.availability !== null && j.availability < 1 - slo.maxErrorRate) out.push(`${j.journey}: availability ${(j.availability * 100).toFixed(1)}% below ${((1 - slo.maxErrorRate) * 100).toFixed(1)}%`);
-    if (j.p99Ms !== null && j.p99Ms > slo.p99Ms) out.push(`${j.journey}: p99 ${Math.round(j.p99Ms)} ms above the SLO's ${slo.p99Ms} ms`);
-    return out;
-  });
-  return { met: reasons.length === 0, window, slo, journeys, reasons };
+  const judged = JOURNEY_NAMES.map((journey) => journeyState(runs.filter((r) => r.journey === journey && finishedIn(r)), journey, slo));
+  const reasons = judged.flatMap((j) => j.reasons);
+  return { met: reasons.length === 0, window, slo, journeys: judged.map((j) => j.state), reasons };
 }
 
-function journeyState(runs: readonly JourneyRun[], journey: JourneyName, slo: Scenario['slo']): JourneySteadyState {
+function journeyState(runs: readonly JourneyRun[], journey: JourneyName, slo: Scenario['slo']): { state: JourneySteadyState; reasons: string[] } {
   const availability = runs.length === 0 ? null : runs.filter(isSuccess).length / runs.length;
   const p99Ms = percentilesOf(runs.map(latencySample).filter((l): l is number => l !== undefined))?.p99Ms ?? null;
-  const met = runs.length >= MIN_STEADY_SAMPLES && (availability ?? 0) >= 1 - slo.maxErrorRate && (p99Ms === null || p99Ms <= slo.p99Ms);
-  return { journey, samples: runs.length, availability, p99Ms, met };
+  const reasons: string[] = [];
+  if (runs.length < MIN_STEADY_SAMPLES) reasons.push(`${journey}: only ${runs.length} runs to judge by (at least ${MIN_STEADY_SAMPLES} needed)`);
+  else {
+    if (availability !== null && availability < 1 - slo.maxErrorRate) reasons.push(`${journey}: availability ${(availability * 100).toFixed(1)}% below ${((1 - slo.maxErrorRate) * 100).toFixed(1)}%`);
+    if (p99Ms !== null && p99Ms > slo.p99Ms) reasons.push(`${journey}: p99 ${Math.round(p99Ms)} ms above the SLO's ${slo.p99Ms} ms`);
+  }
+  return { state: { journey, samples: runs.length, availability, p99Ms, met: reasons.length === 0 }, reasons };
 }
 
 /** The two checks of a variant's run; null where there was nothing to check (no fault, or never reached). */

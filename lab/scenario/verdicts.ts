@@ -34,9 +34,10 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
     const hypothesis = scenario.hypotheses[summary.variant];
     if (!hypothesis) return [];
     const details: string[] = [];
-    let held: boolean | null = true;
     const failed: string[] = [];
-    const fail = (line: string) => { details.push(line); failed.push(line); if (held !== null) held = false; };
+    const untestable: string[] = [];
+    const fail = (line: string) => { details.push(line); failed.push(line); };
+    const cannotRank = (line: string) => { details.push(line); untestable.push(`the capacities cannot be ranked: ${line}`); };
     for (const journey of JOURNEY_NAMES) {
       const allowed: readonly Effect[] | undefined = hypothesis.expect[journey] ?? hypothesis.expect.others ?? hypothesis.expect.all;
       if (!allowed) continue;
@@ -56,12 +57,11 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
     if (hypothesis.capacityRank !== undefined) {
       const ranking = rankCapacity(summary, summaries);
       const line = `capacity ${summary.capacity ? capacityLabel(summary.capacity) : 'not measured'} ranks ${ranking.rank ?? '?'} of ${summaries.length}; expected rank ${hypothesis.capacityRank}`;
-      if (summaries.length < 2) { details.push(`${line} (not testable with one variant)`); held = null; }
-      else if (ranking.rank === null) { details.push(`${line} (${ranking.why})`); held = null; }
+      if (summaries.length < 2) cannotRank(`${line} (not testable with one variant)`);
+      else if (ranking.rank === null) cannotRank(`${line} (${ranking.why})`);
       else if (ranking.rank === hypothesis.capacityRank) details.push(line);
       else fail(line);
     }
-    const untestable = held === null ? ['the capacities cannot be ranked: ' + details.at(-1)] : [];
     return [judge({ variant: summary.variant, statement: hypothesis.statement, details }, summary, failed, untestable)];
   });
 }

@@ -2,7 +2,7 @@
 import { microTopology } from '../../variants/micro/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 import { soaTopology } from '../../variants/soa/topology.js';
-import type { Topology, VariantName } from './types.js';
+import type { BrokerKind, Topology, VariantName } from './types.js';
 
 export const TOPOLOGIES: Readonly<Partial<Record<VariantName, Topology>>> = {
   monolith: monolithTopology,
@@ -16,4 +16,9 @@ export function variantNames(): VariantName[] {
 
 export function findTopology(name: string): Topology | undefined {
   return (TOPOLOGIES as Record<string, Topology | undefined>)[name];
+}
+
+/** The brokers a variant runs (RabbitMQ, NATS), from its topology. */
+export function brokerKindsOf(variant: VariantName): BrokerKind[] {
+  return (findTopology(variant)?.components ?? []).flatMap((c) => (c.kind === 'broker' ? [c.broker] : []));
 }

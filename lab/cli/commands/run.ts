@@ -7,8 +7,8 @@ import { createBrokerPool, installCleanup, repositoryRoot } from '../../runner/i
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { findTopology, variantNames } from '../../topology/registry.js';
-import type { BrokerKind, VariantName } from '../../topology/types.js';
+import { brokerKindsOf, variantNames } from '../../topology/registry.js';
+import type { VariantName } from '../../topology/types.js';
 import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
@@ -82,10 +82,6 @@ export function suiteScenarios(name: string): { scenarios: readonly string[]; ti
   const suite = (SUITES as Record<string, (typeof SUITES)[SuiteName] | undefined>)[name];
   if (!suite) throw oneOf('suite', name, Object.keys(SUITES));
   return suite;
-}
-
-function brokerKindsOf(variant: VariantName): BrokerKind[] {
-  return (findTopology(variant)?.components ?? []).flatMap((c) => (c.kind === 'broker' ? [c.broker] : []));
 }
 
 function adjust(scenario: Scenario, options: RunOptions, variants: readonly VariantName[]): Scenario {
