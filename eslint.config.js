@@ -24,4 +24,22 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The boundary: variants/ and lab/ meet only in boundary/ (topology types, the ARCHLAB_* environment,
+    // control messages) and shared-domain/. An app never reaches into the lab that starts and breaks it.
+    files: ['variants/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/lab/**'], message: 'variants/ may not import lab/: put what both need in boundary/.' }],
+      }],
+    },
+  },
+  {
+    files: ['boundary/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/lab/**', '**/variants/**'], message: 'boundary/ depends only on shared-domain/ and zod.' }],
+      }],
+    },
+  },
 );

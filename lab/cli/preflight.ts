@@ -4,7 +4,7 @@
  */
 import { binaryName, findBrokerBinary } from '../brokers/binaries.js';
 import { brokerKindsOf } from '../topology/registry.js';
-import type { BrokerKind, VariantName } from '../topology/types.js';
+import type { BrokerKind, VariantName } from '../../boundary/topology.js';
 
 export class MissingRequirementError extends Error {
   override readonly name = 'MissingRequirementError';

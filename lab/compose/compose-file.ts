@@ -1,5 +1,6 @@
 /** A topology as a docker-compose file: the same components, dependencies, health checks and data. */
-import type { AppComponent, BrokerComponent, Topology } from '../topology/types.js';
+import type { AppComponent, BrokerComponent, Topology } from '../../boundary/topology.js';
+import { appEnvironmentVariables } from '../../boundary/app-env.js';
 import { APP_IMAGE, APP_PORT, BROKER_IMAGES, RABBITMQ_USER } from './images.js';
 import { toYaml, type YamlValue } from './yaml.js';
 
@@ -66,19 +67,14 @@ function appService(topology: Topology, component: AppComponent): YamlValue {
 
 function appEnvironment(topology: Topology, component: AppComponent): Record<string, string> {
   const services = Object.fromEntries(topology.components.filter((c) => c.kind === 'app').map((c) => [c.name, `http://${c.name}:${APP_PORT}`]));
-  const env: Record<string, string> = {
-    PORT: String(APP_PORT),
-    ARCHLAB_HOST: '0.0.0.0',
-    ARCHLAB_VARIANT: topology.variant,
-    ARCHLAB_COMPONENT: component.name,
-    ARCHLAB_DATA_DIR: '/data',
-    ARCHLAB_SERVICES: JSON.stringify(services),
-  };
-  for (const broker of topology.components.filter((c): c is BrokerComponent => c.kind === 'broker')) {
-    if (broker.broker === 'rabbitmq') env.ARCHLAB_AMQP_URL = `amqp://${RABBITMQ_USER}:${RABBITMQ_USER}@${broker.name}:5672`;
-    else env.ARCHLAB_NATS_URL = `nats://${broker.name}:4222`;
-  }
-  return env;
+  const brokers = topology.components.filter((c): c is BrokerComponent => c.kind === 'broker');
+  const rabbitmq = brokers.find((b) => b.broker === 'rabbitmq');
+  const nats = brokers.find((b) => b.broker === 'nats');
+  return appEnvironmentVariables({
+    port: APP_PORT, host: '0.0.0.0', variant: topology.variant, component: component.name, dataDir: '/data', services,
+    amqpUrl: rabbitmq && `amqp://${RABBITMQ_USER}:${RABBITMQ_USER}@${rabbitmq.name}:5672`,
+    natsUrl: nats && `nats://${nats.name}:4222`,
+  });
 }
 
 /** One volume per database file, mounted at /data: a file shared by several components is one shared volume. */

@@ -1,7 +1,7 @@
 /** Writes, or checks for drift, every file generated from the topologies. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { composeFile } from './compose-file.js';
 import { dockerfile } from './dockerfile.js';
 

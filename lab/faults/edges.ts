@@ -1,5 +1,5 @@
 /** Network edges of a topology: `from->to` for every component an app depends on (the ones it calls). */
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { EDGE_PATTERN } from './types.js';
 
 export interface Edge { readonly from: string; readonly to: string }

@@ -4,7 +4,7 @@
  * A module bug survives restarts: a process that comes back (after a crash, a kill) gets the fault
  * again until healed (see restart-watch.ts for how, and for the short window after each restart).
  */
-import type { ModuleFaultKind, ModuleFaultMessage } from '../../variants/common/module-faults.js';
+import type { ModuleFaultKind, ModuleFaultMessage } from '../../boundary/control.js';
 import { UnknownFaultTargetError } from './errors.js';
 import { injected, logFault } from './injected-fault.js';
 import { onEveryReady } from './restart-watch.js';

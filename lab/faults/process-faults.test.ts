@@ -6,7 +6,7 @@ import { findBrokerBinary } from '../brokers/index.js';
 import { fixtureApp, fixtureTopology } from '../runner/fixtures/fixture-topology.js';
 import { temporaryRunDir, waitFor } from '../runner/fixtures/process-probes.js';
 import { startVariant, type RunningVariant } from '../runner/index.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { EdgeProxies, injectFault, NoEdgeProxyError, parseFaultSpec, UnknownFaultTargetError, type FaultContext, type FaultEvent } from './index.js';
 
 let running: RunningVariant | undefined;

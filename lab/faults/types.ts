@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MODULE_NAMES } from '../../shared-domain/modules.js';
 import type { RunningVariant } from '../runner/index.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import type { EdgeProxies } from './edge-proxies.js';
 
 export const FAULT_KINDS = [

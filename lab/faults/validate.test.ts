@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureApp } from '../runner/fixtures/fixture-topology.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 import { InvalidFaultSpecError } from './errors.js';
 import { parseFaultSpec, validateFaultAgainstTopology } from './validate.js';

@@ -2,7 +2,7 @@
  * Checks made when a scenario is loaded, before anything runs: is it a fault spec at all, and does
  * this variant have what it names? Messages list what would have been valid.
  */
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { InvalidFaultSpecError } from './errors.js';
 import { topologyEdges } from './edges.js';
 import { faultSpecSchema, type FaultSpec } from './types.js';

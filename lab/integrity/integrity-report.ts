@@ -1,6 +1,6 @@
 /** The integrity report: every check over one snapshot of the stores and the runs that placed orders. */
 import type { JourneyRun } from '../journeys/types.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { duplicateOrders } from './duplicate-orders.js';
 import type { IntegrityIssue } from './issue.js';
 import { locateDatabases, type IntegrityDatabases } from './locate-databases.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 import type { JourneyRun } from '../journeys/types.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { checkIntegrity, type IntegrityReport } from './integrity-report.js';
 import { MICRO_LAYOUT, openStores } from './store-fixture.js';
 import { waitForQuiescence } from './wait-for-quiescence.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../variants/common/sqlite/database.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
-import type { AppComponent, Topology } from '../topology/types.js';
+import type { AppComponent, Topology } from '../../boundary/topology.js';
 import { DatabaseUnreadableError, TopologyMismatchError } from './errors.js';
 import { locateDatabases } from './locate-databases.js';
 import { readSnapshot } from './read-snapshot.js';

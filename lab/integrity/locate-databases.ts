@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ModuleName } from '../../shared-domain/modules.js';
-import type { AppComponent, Topology } from '../topology/types.js';
+import type { AppComponent, Topology } from '../../boundary/topology.js';
 import { TopologyMismatchError } from './errors.js';
 
 /** The modules whose tables the integrity check reads. */

@@ -3,7 +3,7 @@ import { connect as connectNats } from 'nats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrokerBinary, type ShareableBroker } from '../brokers/index.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { createBrokerPool, type BrokerPool } from './broker-pool.js';
 import { BrokerLeasedError } from './errors.js';
 import { fixtureApp } from './fixtures/fixture-topology.js';

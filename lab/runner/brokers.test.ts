@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrokerBinary } from '../brokers/index.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import type { BrokerLauncher } from './broker-launcher.js';
 import { BrokerStartError } from './errors.js';
 import { fixtureApp } from './fixtures/fixture-topology.js';

@@ -4,7 +4,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import type { VariantName } from '../topology/types.js';
+import type { VariantName } from '../../boundary/topology.js';
 import type { LogLine, LogStream } from './types.js';
 
 const TAIL_LINES = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { ComponentExitedError, ComponentNotReadyError, EntryNotBuiltError, TopologyError } from './errors.js';
 import { fixtureTopology } from './fixtures/fixture-topology.js';
 import { fixtureAppPids, isAlive, temporaryRunDir } from './fixtures/process-probes.js';

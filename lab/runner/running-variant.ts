@@ -1,5 +1,5 @@
 /** The handle on a started variant: where things listen, what happened, and the levers faults pull. */
-import type { BrokerKind, Topology } from '../topology/types.js';
+import type { BrokerKind, Topology } from '../../boundary/topology.js';
 import type { StartedBroker } from './broker-launcher.js';
 import type { CentralLog } from './central-log.js';
 import { UnknownComponentError, VariantStoppedError } from './errors.js';

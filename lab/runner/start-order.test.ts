@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { fixtureApp, fixtureTopology } from './fixtures/fixture-topology.js';
 import { planStart, stopWaves } from './start-order.js';
 

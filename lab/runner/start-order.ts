@@ -1,7 +1,7 @@
 /**
  * Which component waits for which. Checked before anything starts, so a bad topology costs no process.
  */
-import type { AppComponent, BrokerComponent, Component, Topology } from '../topology/types.js';
+import type { AppComponent, BrokerComponent, Component, Topology } from '../../boundary/topology.js';
 import { TopologyError } from './errors.js';
 
 export interface StartPlan {

@@ -55,7 +55,7 @@ describe('startVariant with the fixture topology', () => {
     expect(pid).toBe(running.instance('backend', 1).pid);
     expect(env).toMatchObject({
       PORT: String(backend.ports[1]), ARCHLAB_VARIANT: 'micro', ARCHLAB_COMPONENT: 'backend', ARCHLAB_INSTANCE: '1',
-      ARCHLAB_DATA_DIR: `${runDir}/data`, ARCHLAB_SEED: '42', ARCHLAB_RUN_TOKEN: 'secret-of-the-run',
+      ARCHLAB_DATA_DIR: `${runDir}/data`, ARCHLAB_SEED: '42',
     });
     expect(JSON.parse(env.ARCHLAB_SERVICES!)).toEqual(services);
     expect(env.ARCHLAB_AMQP_URL).toBeUndefined();

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppComponent, BrokerComponent, Component, Topology } from '../topology/types.js';
+import type { AppComponent, BrokerComponent, Component, Topology } from '../../boundary/topology.js';
 import { appEnvironment } from './app-environment.js';
 import { loadDefaultBrokerLauncher, type BrokerLauncher } from './broker-launcher.js';
 import { CentralLog } from './central-log.js';
@@ -55,7 +55,7 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
       record: events.for(app.name, index),
       env: () => appEnvironment(
         {
-          variant: topology.variant, component: app.name, instance: index, port, dataDir, token,
+          variant: topology.variant, component: app.name, instance: index, port, dataDir,
           services: Object.fromEntries(Object.entries(services).map(([to, url]) => [to, rewrite(app.name, to, url)])),
           seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrlFor(app.name, 'rabbitmq'), natsUrl: brokerUrlFor(app.name, 'nats'),
         },

@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RestartPolicy } from '../topology/types.js';
+import type { RestartPolicy } from '../../boundary/topology.js';
 import type { CentralLog } from './central-log.js';
 import { ComponentExitedError, ComponentNotReadyError, ComponentSpawnError } from './errors.js';
 import { RestartBackoff } from './restart-backoff.js';

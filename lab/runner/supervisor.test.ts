@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureApp, fixtureTopology } from './fixtures/fixture-topology.js';
 import { isAlive, temporaryRunDir, waitFor } from './fixtures/process-probes.js';
 import { startVariant } from './start-variant.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import type { LifecycleEvent, RunningVariant } from './types.js';
 
 let running: RunningVariant | undefined;

@@ -2,7 +2,7 @@
  * What the runner hands back and reports. `startVariant()` returns a `RunningVariant`; nothing here
  * can be asked of a variant that was never started.
  */
-import type { BrokerKind, VariantName } from '../topology/types.js';
+import type { BrokerKind, VariantName } from '../../boundary/topology.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 import type { BrokerLauncher, StartedBroker } from './broker-launcher.js';
 import type { BrokerPool } from './broker-pool.js';

@@ -2,7 +2,7 @@
 import { JOURNEY_NAMES, type JourneyName } from '../journeys/types.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 import { hostsOf, journeyPath, predictBlastRadius, predictModuleError } from '../topology/predict.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import type { PlannedFault } from './resolve-faults.js';
 import type { Effect } from './schema.js';
 

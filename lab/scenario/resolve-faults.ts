@@ -4,7 +4,7 @@
  */
 import { MODULE_NAMES, type ModuleName } from '../../shared-domain/modules.js';
 import { hostsOf } from '../topology/predict.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { ScenarioError, type Scenario, type ScenarioFault } from './schema.js';
 
 export interface PlannedFault {

@@ -9,7 +9,7 @@ import { runEnvironment } from '../results/environment.js';
 import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
 import { writeRun, type RunFile } from '../results/write-run.js';
 import { findTopology } from '../topology/registry.js';
-import type { VariantName } from '../topology/types.js';
+import type { VariantName } from '../../boundary/topology.js';
 import { RunAbortedError } from './abortable.js';
 import { runVariant, type VariantRunRecord } from './run-variant.js';
 import type { Scenario } from './schema.js';

@@ -15,7 +15,7 @@ import type { LoadSummary } from '../load/index.js';
 import type { Capacity } from '../metrics/index.js';
 import { brokerDirMarker, generatorFigures, judgeNoise, startNoiseGuard, type NoiseReport } from '../noise/index.js';
 import { startVariant, type BrokerPool, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
-import type { Topology } from '../topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 import { runCapacitySearch } from './capacity-search/index.js';
 import { measureWithFaults, type Measurement, type Writable } from './measure-with-faults.js';
 import { planFaults } from './resolve-faults.js';

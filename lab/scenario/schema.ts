@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { JOURNEY_NAMES } from '../journeys/types.js';
-import { VARIANT_NAMES } from '../topology/types.js';
+import { VARIANT_NAMES } from '../../boundary/topology.js';
 
 const variantName = z.enum(VARIANT_NAMES as unknown as ['monolith', 'soa', 'micro']);
 const journeyName = z.enum(JOURNEY_NAMES);

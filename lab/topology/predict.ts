@@ -10,7 +10,7 @@
  */
 import type { JourneyName } from '../journeys/types.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
-import type { Component, Topology } from './types.js';
+import type { Component, Topology } from '../../boundary/topology.js';
 
 export interface JourneyNeeds { readonly required: readonly ModuleName[]; readonly optional: readonly ModuleName[] }
 

@@ -2,7 +2,7 @@
 import { microTopology } from '../../variants/micro/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 import { soaTopology } from '../../variants/soa/topology.js';
-import type { BrokerKind, Topology, VariantName } from './types.js';
+import type { BrokerKind, Topology, VariantName } from '../../boundary/topology.js';
 
 export const TOPOLOGIES: Readonly<Partial<Record<VariantName, Topology>>> = {
   monolith: monolithTopology,

@@ -5,19 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { MODULE_NAMES, type ModuleName } from '../../shared-domain/modules.js';
+import { isModuleFaultMessage, type ModuleFaultKind, type ModuleFaultMessage } from '../../boundary/control.js';
+import type { ModuleName } from '../../shared-domain/modules.js';
 import { InjectedModuleError } from './errors.js';
-
-export type ModuleFaultKind = 'error' | 'slow' | 'hog' | 'crash';
-
-export interface ModuleFaultMessage {
-  readonly type: 'module-fault';
-  readonly action: 'inject' | 'heal';
-  readonly module: ModuleName;
-  readonly kind?: ModuleFaultKind;
-  /** slow: added latency per call; hog: CPU burnt per call on the event loop. */
-  readonly delayMs?: number;
-}
 
 interface ActiveFault { readonly kind: ModuleFaultKind; readonly delayMs: number }
 
@@ -67,9 +57,4 @@ export class ModuleFaults {
         throw new InjectedModuleError(module);
     }
   }
-}
-
-function isModuleFaultMessage(message: unknown): message is ModuleFaultMessage {
-  const m = message as Partial<ModuleFaultMessage> | null;
-  return m?.type === 'module-fault' && (m.action === 'inject' || m.action === 'heal') && MODULE_NAMES.includes(m.module as ModuleName);
 }

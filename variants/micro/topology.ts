@@ -1,4 +1,4 @@
-import type { AppComponent, Topology } from '../../lab/topology/types.js';
+import type { AppComponent, Topology } from '../../boundary/topology.js';
 import { MICRO_DATABASES as DB } from './databases.js';
 
 type ServiceSpec = Pick<AppComponent, 'name' | 'role' | 'entry' | 'modules' | 'databases' | 'dependsOn' | 'startAfter' | 'via'>;

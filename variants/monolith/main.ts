@@ -1,5 +1,5 @@
 /** The monolith's process: the public API over the in-process shop. */
-import { parseAppConfig } from '../common/config.js';
+import { parseAppConfig } from '../../boundary/app-env.js';
 import { createPublicApi } from '../common/http/public-api.js';
 import { createLogger } from '../common/logger.js';
 import { ModuleFaults } from '../common/module-faults.js';

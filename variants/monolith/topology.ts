@@ -1,5 +1,5 @@
 import { MODULE_NAMES } from '../../shared-domain/modules.js';
-import type { Topology } from '../../lab/topology/types.js';
+import type { Topology } from '../../boundary/topology.js';
 
 export const monolithTopology: Topology = {
   variant: 'monolith',

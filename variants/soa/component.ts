@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { MODULE_NAMES } from '../../shared-domain/modules.js';
 import type { Product } from '../../shared-domain/types.js';
-import { ConfigError, parseAppConfig } from '../common/config.js';
+import { ConfigError, parseAppConfig } from '../../boundary/app-env.js';
 import { createLogger } from '../common/logger.js';
 import { ModuleFaults } from '../common/module-faults.js';
 import { runUntilStopped } from '../common/server.js';

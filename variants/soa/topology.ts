@@ -1,4 +1,4 @@
-import type { AppComponent, Topology } from '../../lab/topology/types.js';
+import type { AppComponent, Topology } from '../../boundary/topology.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 
 /** The one enterprise database every service opens (a SQLite file in WAL mode, in the variant's data dir). */

@@ -8,7 +8,7 @@ import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { brokerKindsOf, variantNames } from '../../topology/registry.js';
-import type { VariantName } from '../../topology/types.js';
+import type { VariantName } from '../../../boundary/topology.js';
 import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
 import { summaryTable } from '../summary-table.js';

@@ -9,7 +9,7 @@ import { faultSpecSchema } from '../../faults/types.js';
 import { JOURNEY_NAMES } from '../../journeys/types.js';
 import { EFFECTS, scenarioSchema } from '../../scenario/schema.js';
 import { VERDICT_STATUSES } from '../../scenario/verdicts.js';
-import { VARIANT_NAMES } from '../../topology/types.js';
+import { VARIANT_NAMES } from '../../../boundary/topology.js';
 import { variantMeasurementSchemas } from './measurement-schemas.js';
 
 const variant = z.enum(VARIANT_NAMES as unknown as ['monolith', 'soa', 'micro']);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { JOURNEY_NAMES } from '../../journeys/types.js';
-import { VARIANT_NAMES } from '../../topology/types.js';
+import { VARIANT_NAMES } from '../../../boundary/topology.js';
 
 const count = z.array(z.number().int().min(0));
 const ms = z.array(z.number().nullable()).describe('one value per bucket, in ms; null where nothing was measured');

@@ -12,8 +12,8 @@
  *   Idempotency-Key, which answers the first order instead of placing a second one.
  */
 import type { Logger } from 'pino';
-import type { AppConfig } from '../../common/config.js';
-import { serviceUrl } from '../../common/config.js';
+import type { AppConfig } from '../../../boundary/app-env.js';
+import { serviceUrl } from '../../../boundary/app-env.js';
 import type { DownstreamBudgets } from '../shared/call-policy.js';
 import { ServiceClient } from '../shared/service-client.js';
 

@@ -5,7 +5,7 @@
 import type express from 'express';
 import type { Logger } from 'pino';
 import type { ModuleName } from '../../../shared-domain/modules.js';
-import { parseAppConfig, type AppConfig } from '../../common/config.js';
+import { parseAppConfig, type AppConfig } from '../../../boundary/app-env.js';
 import { createLogger } from '../../common/logger.js';
 import { ModuleFaults } from '../../common/module-faults.js';
 import { listen, runUntilStopped } from '../../common/server.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { checkout, getOrder } from '../../../../shared-domain/index.js';
 import type { Logger } from 'pino';
-import { serviceUrl, type AppConfig } from '../../../common/config.js';
+import { serviceUrl, type AppConfig } from '../../../../boundary/app-env.js';
 import { checkoutSchema, idempotencyKeySchema } from '../../../common/http/schemas.js';
 import { systemClock, uuidIds } from '../../../common/ids.js';
 import { OutboxRelay } from '../../../common/outbox-relay.js';

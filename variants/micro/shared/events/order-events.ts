@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { OrderPlaced } from '../../../../shared-domain/types.js';
-import { ConfigError, type AppConfig } from '../../../common/config.js';
+import { ConfigError, type AppConfig } from '../../../../boundary/app-env.js';
 import { NatsLink } from './nats-link.js';
 import { OrderPlacedConsumer } from './order-placed-consumer.js';
 import { ensureOrderPlacedConsumer, ensureOrderStream } from './order-stream.js';

@@ -2,7 +2,7 @@
  * A variant's topology as data. The runner starts it, the compose generator writes it out, and the
  * blast-radius prediction reads it. Nothing here runs anything.
  */
-import type { ModuleName } from '../../shared-domain/modules.js';
+import type { ModuleName } from '../shared-domain/modules.js';
 
 export type VariantName = 'monolith' | 'soa' | 'micro';
 export const VARIANT_NAMES: readonly VariantName[] = ['monolith', 'soa', 'micro'];

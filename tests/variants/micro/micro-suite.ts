@@ -1,7 +1,7 @@
 /** For a test file: the micro variant started before its tests and stopped after them, however they end. */
 import { afterAll, beforeAll } from 'vitest';
 import { startMicro, type MicroRun } from './micro-run.js';
-import { ShopClient } from '../../common/testing/shop-client.js';
+import { ShopClient } from '../shop-client.js';
 
 export interface MicroSuite {
   readonly run: MicroRun;

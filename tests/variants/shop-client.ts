@@ -1,5 +1,5 @@
 /** A small client of the public API for the variants' tests: every answer, never a throw (status 0 = no answer). */
-import type { Order } from '../../../shared-domain/types.js';
+import type { Order } from '../../shared-domain/types.js';
 import { request } from 'undici';
 
 export interface Answer<T = unknown> {

@@ -4,11 +4,11 @@
  * stock adds up, every OrderPlaced is applied by inventory and by recommendation, and the outbox is empty.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Order } from '../../shared-domain/types.js';
+import type { Order } from '../../../shared-domain/types.js';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../common/testing/shop-client.js';
-import { eventually } from './testing/micro-run.js';
-import { useMicroVariant } from './testing/micro-suite.js';
+import type { Answer } from '../shop-client.js';
+import { eventually } from './micro-run.js';
+import { useMicroVariant } from './micro-suite.js';
 
 const CHECKOUTS = 60;
 const SPACING_MS = 100;

@@ -4,9 +4,9 @@
  * Needs `npm run build` first (apps run from dist/).
  */
 import { describe, expect, it } from 'vitest';
-import { ShopClient } from '../common/testing/shop-client.js';
-import { eventually } from './testing/micro-run.js';
-import { useMicroVariant } from './testing/micro-suite.js';
+import { ShopClient } from '../shop-client.js';
+import { eventually } from './micro-run.js';
+import { useMicroVariant } from './micro-suite.js';
 
 describe('micro variant', () => {
   const micro = useMicroVariant();

@@ -3,9 +3,9 @@
  * (run `npm run build` first). Journeys through the portal, and what they leave in the enterprise database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productId as productIdAt } from '../../shared-domain/index.js';
-import { ShopClient } from '../common/testing/shop-client.js';
-import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
+import { productId as productIdAt } from '../../../shared-domain/index.js';
+import { ShopClient } from '../shop-client.js';
+import { eventually, startSoa, type SoaRun } from './soa-run.js';
 
 interface Level { available: number; reserved: number; sold: number }
 

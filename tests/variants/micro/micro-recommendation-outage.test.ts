@@ -5,9 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../common/testing/shop-client.js';
-import { eventually } from './testing/micro-run.js';
-import { useMicroVariant } from './testing/micro-suite.js';
+import type { Answer } from '../shop-client.js';
+import { eventually } from './micro-run.js';
+import { useMicroVariant } from './micro-suite.js';
 
 /** One journey run: when it started, when its last answer came, what was answered. */
 interface Probe { readonly tMs: number; readonly endMs: number; readonly journey: string; readonly answers: readonly Answer[] }

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PORTAL_TIMEOUTS_MS } from './portal/esb-shop.js';
-import { ShopClient, type Answer, type Method } from '../common/testing/shop-client.js';
-import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
+import { PORTAL_TIMEOUTS_MS } from '../../../variants/soa/portal/esb-shop.js';
+import { ShopClient, type Answer, type Method } from '../shop-client.js';
+import { eventually, startSoa, type SoaRun } from './soa-run.js';
 
 /** Far above the fail-fast answer, below any hang: the longest portal budget plus slack for two busy cores. */
 const ANSWER_WINDOW_MS = PORTAL_TIMEOUTS_MS.checkout + 2_000;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../../../lab/runner/index.js';
-import { ENTERPRISE_DB, soaTopology } from '../topology.js';
+import { ENTERPRISE_DB, soaTopology } from '../../../variants/soa/topology.js';
 
 export interface SoaRun {
   readonly running: RunningVariant;

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { productId as productIdAt } from '../../shared-domain/index.js';
-import { ShopClient, type Answer } from '../common/testing/shop-client.js';
-import { eventually, startSoa, type SoaRun } from './testing/soa-run.js';
+import { productId as productIdAt } from '../../../shared-domain/index.js';
+import { ShopClient, type Answer } from '../shop-client.js';
+import { eventually, startSoa, type SoaRun } from './soa-run.js';
 
 const CHECKOUTS = 60;
 const SPACING_MS = 50;

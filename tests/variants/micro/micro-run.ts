@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBroker } from '../../../lab/brokers/index.js';
 import { startVariant, type LifecycleEvent, type RunningVariant } from '../../../lab/runner/index.js';
-import { MICRO_DATABASES } from '../databases.js';
-import { microTopology } from '../topology.js';
+import { MICRO_DATABASES } from '../../../variants/micro/databases.js';
+import { microTopology } from '../../../variants/micro/topology.js';
 
 export interface MicroRun {
   readonly running: RunningVariant;

@@ -1,0 +1,94 @@
+/**
+ * The `ARCHLAB_*` environment: the one contract between whoever starts an app (the lab's runner, the
+ * compose generator) and the app itself. Starters build it with `appEnvironmentVariables`, apps read it
+ * with `parseAppConfig`; both go through the one schema below, so a field cannot be spelled two ways.
+ */
+import { z } from 'zod';
+import { VARIANT_NAMES, type VariantName } from './topology.js';
+
+const url = z.string().url();
+
+/** What an app is told about itself and its surroundings. */
+export interface AppConfig {
+  readonly port: number;
+  /** 127.0.0.1 for the lab; 0.0.0.0 inside a container. */
+  readonly host: '127.0.0.1' | '::1' | '0.0.0.0';
+  readonly variant: VariantName;
+  readonly component: string;
+  /** The replica index, from 0. */
+  readonly instance: number;
+  /** The variant's data dir, shared by all its components: SQLite files go there. */
+  readonly dataDir: string;
+  readonly seed: number;
+  readonly amqpUrl?: string;
+  readonly natsUrl?: string;
+  /** Component name → base URL where it is reached (its replica, or the load balancer in front of its replicas). */
+  readonly services: Readonly<Record<string, string>>;
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+}
+
+export const appConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535),
+  ARCHLAB_HOST: z.enum(['127.0.0.1', '::1', '0.0.0.0']).default('127.0.0.1'),
+  ARCHLAB_VARIANT: z.enum(VARIANT_NAMES as unknown as [VariantName, ...VariantName[]]),
+  ARCHLAB_COMPONENT: z.string().min(1),
+  ARCHLAB_INSTANCE: z.coerce.number().int().min(0).default(0),
+  ARCHLAB_DATA_DIR: z.string().min(1),
+  ARCHLAB_SEED: z.coerce.number().int().default(42),
+  ARCHLAB_AMQP_URL: url.optional(),
+  ARCHLAB_NATS_URL: url.optional(),
+  ARCHLAB_SERVICES: z.string().default('{}').transform((text, ctx) => {
+    try {
+      return z.record(z.string(), url).parse(JSON.parse(text));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a JSON object of service URLs: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  }),
+  ARCHLAB_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** For an app's main.ts: its configuration, or a ConfigError naming every bad variable. */
+export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = appConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT, host: e.ARCHLAB_HOST, variant: e.ARCHLAB_VARIANT, component: e.ARCHLAB_COMPONENT, instance: e.ARCHLAB_INSTANCE,
+    dataDir: e.ARCHLAB_DATA_DIR, seed: e.ARCHLAB_SEED, amqpUrl: e.ARCHLAB_AMQP_URL, natsUrl: e.ARCHLAB_NATS_URL,
+    services: e.ARCHLAB_SERVICES, logLevel: e.ARCHLAB_LOG_LEVEL,
+  };
+}
+
+/** For a starter: the variables that tell an app `config` (the inverse of `parseAppConfig`). */
+export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel'>): Record<string, string> {
+  const env: Record<string, string> = {
+    PORT: String(config.port),
+    ARCHLAB_VARIANT: config.variant,
+    ARCHLAB_COMPONENT: config.component,
+    ARCHLAB_DATA_DIR: config.dataDir,
+    ARCHLAB_SERVICES: JSON.stringify(config.services),
+  };
+  if (config.host !== undefined) env.ARCHLAB_HOST = config.host;
+  if (config.instance !== undefined) env.ARCHLAB_INSTANCE = String(config.instance);
+  if (config.seed !== undefined) env.ARCHLAB_SEED = String(config.seed);
+  if (config.logLevel !== undefined) env.ARCHLAB_LOG_LEVEL = config.logLevel;
+  if (config.amqpUrl) env.ARCHLAB_AMQP_URL = config.amqpUrl;
+  if (config.natsUrl) env.ARCHLAB_NATS_URL = config.natsUrl;
+  // Checked here, at the starter, so a bad value is the starter's error rather than an app that exits at once.
+  parseAppConfig(env);
+  return env;
+}
+
+/** A service's URL from `services`, or a clear error naming what is missing. */
+export function serviceUrl(config: AppConfig, name: string): string {
+  const found = config.services[name];
+  if (!found) throw new ConfigError(`ARCHLAB_SERVICES has no URL for ${name} (has: ${Object.keys(config.services).join(', ') || 'none'})`);
+  return found;
+}
