@@ -15,14 +15,15 @@ import { listCommand } from './commands/list.js';
 import { upCommand } from './commands/up.js';
 import { oneOf, UsageError } from './usage-error.js';
 import { ScenarioError } from '../scenario/schema.js';
+import { ReplicasError } from '../topology/replicas.js';
 import { reportCommand } from '../report/index.js';
 import { resultsRoot } from '../results/paths.js';
 
 const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
-  up: 'up <variant> [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
-  run: 'run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
+  up: 'up <variant> [--replicas name=N,…] [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
+  run: 'run <scenario…> [--variants a,b] [--replicas name=N,…] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
   suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about ten minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
@@ -52,19 +53,19 @@ async function main(argv: string[]): Promise<number> {
       print(listCommand());
       return 0;
     case 'up': {
-      const { values, positionals } = parse(rest, { logs: { type: 'boolean' }, seed: { type: 'string' } });
-      if (positionals.length !== 1) throw new UsageError('usage: archlab up <variant> [--logs] [--seed N]');
+      const { values, positionals } = parse(rest, { logs: { type: 'boolean' }, seed: { type: 'string' }, replicas: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError('usage: archlab up <variant> [--replicas name=N,…] [--logs] [--seed N]');
       const baseDir = join(repositoryRoot(), '.archlab');
       mkdirSync(baseDir, { recursive: true });
-      await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), baseDir, print });
+      await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), replicas: values.replicas, baseDir, print });
       await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
       return 0;
     }
     case 'run': {
-      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, rate: { type: 'string' }, quick: { type: 'boolean' } });
+      const { values, positionals } = parse(rest, { ...RUN_OPTIONS, rate: { type: 'string' }, quick: { type: 'boolean' }, replicas: { type: 'string' } });
       const report = reporter(values.json === true);
       const timeScale = values.quick === true ? suiteScenarios('quick').timeScale : undefined;
-      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), repeat: repeatOf(values.repeat), timeScale, print: report.print });
+      const results = await runCommand({ scenarios: positionals, variants: values.variants, rate: rateOf(values.rate), seed: seedOf(values.seed), repeat: repeatOf(values.repeat), replicas: values.replicas, timeScale, print: report.print });
       return report.finish(results);
     }
     case 'suite': {
@@ -144,7 +145,7 @@ export function seedOf(text: string | undefined): number | undefined {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ScenarioError) {
+    if (error instanceof UsageError || error instanceof ScenarioError || error instanceof ReplicasError) {
       console.error(`archlab: ${error.message}`);
       process.exitCode = 2;
     } else if (error instanceof MissingRequirementError) {

@@ -9,7 +9,8 @@ import { runEnvironment } from '../results/environment.js';
 import { resultsRoot, runDirName, RESULTS_SCHEMA_VERSION } from '../results/paths.js';
 import { writeRun, type RunFile } from '../results/write-run.js';
 import { findTopology } from '../topology/registry.js';
-import type { VariantName } from '../../boundary/topology.js';
+import type { Topology, VariantName } from '../../boundary/topology.js';
+import { withReplicas } from '../topology/replicas.js';
 import { RunAbortedError } from './abortable.js';
 import { runVariant, type VariantRunRecord } from './run-variant.js';
 import type { Scenario } from './schema.js';
@@ -28,6 +29,8 @@ export interface RunScenarioOptions {
   readonly onProgress?: (label: string, fraction: number) => void;
   /** Brokers shared across scenarios (see lab/runner/broker-pool.ts). */
   readonly brokerPool?: BrokerPool;
+  /** Replica counts by component name (`--replicas`); each variant takes those of the components it has. */
+  readonly replicas?: Readonly<Record<string, number>>;
 }
 
 export interface ScenarioResult {
@@ -52,7 +55,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
     const run: RunFile = {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       scenario,
-      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite, repeat },
+      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite, repeat, ...(options.replicas && Object.keys(options.replicas).length > 0 ? { replicas: options.replicas } : {}) },
       environment,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -70,8 +73,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   const steps = Array.from({ length: repeat }, (_, r) => variants.map((variant) => ({ r, variant }))).flat();
   for (const [index, { r, variant }] of steps.entries()) {
     if (signal?.aborted) break;
-    const topology = findTopology(variant);
-    if (!topology) throw new Error(`no topology for ${variant}`);
+    const topology = topologyOf(variant, options.replicas ?? {});
     const label = repeat > 1 ? `${variant} (repeat ${r + 1}/${repeat})` : variant;
     const record = await runVariant({
       scenario, topology, runDir: join(workDir, `r${r + 1}`), signal, brokerPool: options.brokerPool,
@@ -86,4 +88,11 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   if (!process.env.ARCHLAB_KEEP_WORK) rmSync(workDir, { recursive: true, force: true });
   if (signal?.aborted) throw Object.assign(new RunAbortedError(), { result: { dir, run } });
   return { dir, run };
+}
+
+/** The variant's topology with the replica counts of the components it has (names it lacks are for other variants). */
+export function topologyOf(variant: VariantName, replicas: Readonly<Record<string, number>>): Topology {
+  const topology = findTopology(variant);
+  if (!topology) throw new Error(`no topology for ${variant}`);
+  return withReplicas(topology, Object.fromEntries(Object.entries(replicas).filter(([name]) => topology.components.some((c) => c.name === name))));
 }

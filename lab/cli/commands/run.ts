@@ -7,7 +7,8 @@ import { createBrokerPool, installCleanup, repositoryRoot } from '../../runner/i
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
 import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { brokerKindsOf, variantNames } from '../../topology/registry.js';
+import { brokerKindsOf, findTopology, variantNames } from '../../topology/registry.js';
+import { parseReplicas, replicasPerVariant } from '../../topology/replicas.js';
 import type { VariantName } from '../../../boundary/topology.js';
 import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
@@ -23,6 +24,8 @@ export interface RunOptions {
   readonly suite?: string;
   /** Each variant this many times, interleaved. */
   readonly repeat?: number;
+  /** `--replicas name=N,…` as given. */
+  readonly replicas?: string;
   readonly print: (line: string) => void;
 }
 
@@ -38,6 +41,7 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
   if (options.scenarios.length === 0) throw new UsageError('usage: archlab run <scenario…> [--variants a,b] [--rate N] [--seed N] [--repeat N] [--json]');
   const variants = parseVariants(options.variants);
   const scenarios = options.scenarios.map((name) => adjust(scaleScenario(loadScenario(name), options.timeScale ?? 1), options, variants));
+  const replicas = replicasOf(options.replicas, scenarios);
   checkRequirements([...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))]);
   const progress = createProgress();
   const controller = new AbortController();
@@ -52,7 +56,7 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
     for (const [index, scenario] of scenarios.entries()) {
       if (controller.signal.aborted) break;
       const result = await runScenario({
-        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, repeat: options.repeat, signal: controller.signal, brokerPool,
+        scenario, variants: scenario.variants as VariantName[], timeScale: options.timeScale ?? 1, suite: options.suite, repeat: options.repeat, replicas, signal: controller.signal, brokerPool,
         onProgress: (label, fraction) => progress.update(`[${index + 1}/${scenarios.length}] ${label}`, fraction),
       }).catch((error: unknown) => {
         const partial = (error as { result?: ScenarioResult }).result;
@@ -76,6 +80,15 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
     uninstall();
   }
   return results;
+}
+
+/** Checked against the variants that will run, before anything starts: a bad count is a usage error. */
+function replicasOf(text: string | undefined, scenarios: readonly Scenario[]): Record<string, number> | undefined {
+  if (text === undefined) return undefined;
+  const counts = parseReplicas(text);
+  const topologies = [...new Set(scenarios.flatMap((s) => s.variants))].map((v) => findTopology(v)!);
+  replicasPerVariant(topologies, counts);
+  return counts;
 }
 
 export function suiteScenarios(name: string): { scenarios: readonly string[]; timeScale: number } {

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { installCleanup, startVariant, type LifecycleEvent, type LogLine, type RunningVariant } from '../../runner/index.js';
 import { findTopology, variantNames } from '../../topology/registry.js';
+import { parseReplicas, withReplicas } from '../../topology/replicas.js';
 import { formatTable } from '../table.js';
 import { oneOf } from '../usage-error.js';
 
@@ -13,13 +14,16 @@ export interface UpOptions {
   readonly variant: string;
   readonly logs: boolean;
   readonly seed?: number;
+  /** `--replicas name=N,…` as given. */
+  readonly replicas?: string;
   readonly baseDir: string;
   readonly print: (line: string) => void;
 }
 
 export async function upCommand(options: UpOptions): Promise<RunningVariant> {
-  const topology = findTopology(options.variant);
-  if (!topology) throw oneOf('variant', options.variant, variantNames());
+  const found = findTopology(options.variant);
+  if (!found) throw oneOf('variant', options.variant, variantNames());
+  const topology = options.replicas === undefined ? found : withReplicas(found, parseReplicas(options.replicas));
   const runDir = mkdtempSync(join(options.baseDir, `up-${topology.variant}-`));
   const { print } = options;
   print(`starting ${topology.variant} (${topology.components.length} components) in ${runDir} …`);

@@ -78,6 +78,8 @@ export const runFileSchema = z.object({
   parameters: z.object({
     variants: z.array(variant), ratePerSecond: z.number(), seed: z.number().int(), timeScale: z.number(),
     suite: z.string().optional(), repeat: z.number().int().min(1).optional(),
+    /** Replica counts asked for on the command line (`--replicas`), by component; the topology of each variant has the counts it ran with. */
+    replicas: z.record(z.string(), z.number().int().min(1)).optional(),
   }).strict(),
   environment: z.object({
     node: z.string(), os: z.string(), arch: z.string(), cpus: z.number().int(), cpuModel: z.string(), memoryGiB: z.number(),
