@@ -65,9 +65,20 @@ export interface AppComponent extends ComponentBase {
 
 export type Component = BrokerComponent | AppComponent;
 
+/**
+ * How a caller reaches the replicas of a component in this packaging. The public edge, when it has
+ * several replicas, is always behind a load balancer (one URL for users).
+ * - `load-balancer`: HAProxy in front of the replicas, health-checked on their readiness path;
+ * - `bus`: replicas are competing consumers on the component's queue; the broker's routing is the discovery;
+ * - `registry`: each instance registers itself on NATS with a heartbeat; callers resolve and balance themselves.
+ */
+export type DiscoveryMode = 'load-balancer' | 'bus' | 'registry';
+
 export interface Topology {
   readonly variant: VariantName;
   readonly description: string;
+  /** How callers find replicas (`archlab list` shows it); test fixtures may leave it out. */
+  readonly discovery?: { readonly mode: DiscoveryMode; readonly description: string };
   /** The component serving the public API. */
   readonly edge: string;
   readonly components: readonly Component[];

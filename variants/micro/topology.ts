@@ -17,6 +17,10 @@ const app = (spec: ServiceSpec): AppComponent => ({
 export const microTopology: Topology = {
   variant: 'micro',
   description: 'A stateless gateway over six services, each with its own database; HTTP calls with timeouts, retries, breakers and fallbacks; OrderPlaced on NATS JetStream.',
+  discovery: {
+    mode: 'registry',
+    description: 'Client-side discovery: every service instance registers its URL in a registry on NATS (JetStream KV) with a heartbeat and deregisters when it stops; the gateway and each caller resolve instances from their cached copy and balance across them. A replicated gateway sits behind HAProxy.',
+  },
   edge: 'gateway',
   components: [
     { kind: 'broker', name: 'nats', broker: 'nats', carries: 'events', role: 'NATS JetStream: the ORDERS stream with durable consumers for inventory and recommendation', dependsOn: [] },

@@ -4,6 +4,10 @@ import type { Topology } from '../../boundary/topology.js';
 export const monolithTopology: Topology = {
   variant: 'monolith',
   description: 'One process hosts the public API and every module over one SQLite database; events go through an in-process bus.',
+  discovery: {
+    mode: 'load-balancer',
+    description: 'Nothing to find inside: one process holds every module. Replicas of the whole shop sit behind HAProxy, which health-checks /readyz and retries a request on another replica.',
+  },
   edge: 'shop',
   components: [
     {

@@ -27,6 +27,10 @@ export const soaTopology: Topology = {
   description:
     'Smart pipes, shared data: a portal talks AMQP request/reply to one ESB mediator, which routes, transforms and orchestrates ' +
     'calls to four coarse services over RabbitMQ; every service opens the same enterprise database.',
+  discovery: {
+    mode: 'bus',
+    description: 'The ESB is the directory: the portal sends every request to the esb’s queue and the esb to the queue of the service hosting the module; replicas of a service are competing consumers on that queue. A replicated portal sits behind HAProxy.',
+  },
   edge: 'portal',
   components: [
     {

@@ -10,6 +10,6 @@ export function listCommand(): string {
       c.dependsOn.join(',') || '-',
       c.name === topology.edge ? `${c.role} [edge]` : c.role,
     ]);
-    return `${topology.variant}: ${topology.description}\n${formatTable(['component', 'kind', 'modules', 'depends on', 'role'], rows)}`;
+    return `${topology.variant}: ${topology.description}${topology.discovery ? `\nfinding services (${topology.discovery.mode}): ${topology.discovery.description}` : ""}\n${formatTable(['component', 'kind', 'modules', 'depends on', 'role'], rows)}`;
   }).join('\n\n');
 }
