@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { capacitySection } from './sections/capacity.js';
 import { engineSection } from './sections/engine.js';
 import { monolithSection } from './sections/monolith.js';
+import { replicasSection } from './sections/replicas.js';
 import { reportSection } from './sections/report.js';
 import { variantsSection } from './sections/variants.js';
 
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) =
   engine: engineSection,
   report: reportSection,
   capacity: capacitySection,
+  replicas: replicasSection,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
