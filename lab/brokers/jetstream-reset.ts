@@ -3,7 +3,8 @@
  * stream deleted (a stream's consumers go with it). The variant then creates its streams as it does
  * on a new server: its code does not know it shares one.
  */
-import { connect } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import type { BrokerScope } from './types.js';
 
 const TIMEOUT_MS = 5_000;
@@ -11,7 +12,7 @@ const TIMEOUT_MS = 5_000;
 export async function openCleanJetStream(url: string): Promise<BrokerScope> {
   const connection = await connect({ servers: url, timeout: TIMEOUT_MS, reconnect: false });
   try {
-    const jsm = await connection.jetstreamManager({ timeout: TIMEOUT_MS });
+    const jsm = await jetstreamManager(connection, { timeout: TIMEOUT_MS });
     const names: string[] = [];
     for await (const stream of jsm.streams.list()) names.push(stream.config.name);
     for (const name of names) await jsm.streams.delete(name);

@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, StringCodec } from 'nats';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrokerStartTimeoutError } from './errors.js';
 import { startNats } from './nats.js';
 import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
 import type { StartedBroker } from './types.js';
-
-const codec = StringCodec();
 
 describe('a private nats-server with JetStream', () => {
   let dir: string;
@@ -37,8 +36,8 @@ describe('a private nats-server with JetStream', () => {
     const connection = await connect({ servers: broker.url });
     try {
       const subscription = connection.subscribe('greetings', { max: 1 });
-      connection.publish('greetings', codec.encode('hello'));
-      for await (const message of subscription) expect(codec.decode(message.data)).toBe('hello');
+      connection.publish('greetings', 'hello');
+      for await (const message of subscription) expect(message.string()).toBe('hello');
     } finally {
       await connection.close();
     }
@@ -46,9 +45,9 @@ describe('a private nats-server with JetStream', () => {
 
   it("keeps a stream's message across kill() and restart()", async () => {
     const connection = await connect({ servers: broker.url });
-    const manager = await connection.jetstreamManager();
+    const manager = await jetstreamManager(connection);
     await manager.streams.add({ name: 'SURVIVOR', subjects: ['survivor.>'] });
-    await connection.jetstream().publish('survivor.one', codec.encode('still here'));
+    await jetstream(connection).publish('survivor.one', 'still here');
     await connection.close();
 
     const pidBefore = broker.pid()!;
@@ -65,8 +64,8 @@ describe('a private nats-server with JetStream', () => {
 
     const again = await connect({ servers: broker.url });
     try {
-      const stored = await (await again.jetstreamManager()).streams.getMessage('SURVIVOR', { seq: 1 });
-      expect(codec.decode(stored.data)).toBe('still here');
+      const stored = await (await jetstreamManager(again)).streams.getMessage('SURVIVOR', { seq: 1 });
+      expect(stored?.string()).toBe('still here');
     } finally {
       await again.close();
     }

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { connect } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { binaryName, findBrokerBinary } from './binaries.js';
 import { BrokerBinaryMissingError } from './errors.js';
 import { defaultRegistryDir } from './instance-registry.js';
@@ -56,7 +57,7 @@ export async function startNats(options: BrokerStartOptions): Promise<ShareableB
 async function probeJetStream(url: string): Promise<void> {
   const connection = await connect({ servers: url, timeout: PROBE_TIMEOUT_MS, reconnect: false });
   try {
-    await connection.jetstreamManager({ timeout: PROBE_TIMEOUT_MS });
+    await jetstreamManager(connection, { timeout: PROBE_TIMEOUT_MS });
   } finally {
     await connection.close();
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect as connectNats } from 'nats';
+import { connect as connectNats } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrokerBinary, startNats, type StartedBroker } from '../brokers/index.js';
 import { EdgeProxies } from './edge-proxies.js';

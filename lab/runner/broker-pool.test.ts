@@ -1,5 +1,6 @@
 import { connect as connectAmqp, type Channel } from 'amqplib';
-import { connect as connectNats } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect as connectNats } from '@nats-io/transport-node';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrokerBinary, type ShareableBroker } from '../brokers/index.js';
@@ -113,7 +114,7 @@ describe.skipIf(!findBrokerBinary('nats').found)('a broker pool with a real nats
       const pid = first.instance('nats').pid;
       await expect(startVariant(withBroker('nats'), { runDir: temporaryRunDir(), brokerPool: pool })).rejects.toMatchObject({ cause: expect.any(BrokerLeasedError) });
       const connection = await connectNats({ servers: url });
-      const jsm = await connection.jetstreamManager();
+      const jsm = await jetstreamManager(connection);
       await jsm.streams.add({ name: 'ORDERS', subjects: ['orders.>'] });
       await connection.close();
       await first.stop();
@@ -121,7 +122,7 @@ describe.skipIf(!findBrokerBinary('nats').found)('a broker pool with a real nats
       const second = await startVariant(withBroker('nats'), { runDir: temporaryRunDir(), brokerPool: pool });
       expect(second.instance('nats').pid).toBe(pid);
       const again = await connectNats({ servers: second.broker('nats').url });
-      expect(await (await again.jetstreamManager()).streams.list().next()).toEqual([]);
+      expect(await (await jetstreamManager(again)).streams.list().next()).toEqual([]);
       await again.close();
       await second.stop();
     } finally {

@@ -9,7 +9,8 @@
  * Nothing waits for NATS to start serving HTTP: without it, only the events wait.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connect, Events, type NatsConnection } from 'nats';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { NatsNotReadyError } from './errors.js';
 
@@ -19,11 +20,18 @@ export interface NatsLinkOptions {
   readonly name: string;
   readonly logger: Logger;
   /** Idempotent: creates the streams and consumers this component relies on. */
-  readonly setUp: (connection: NatsConnection) => Promise<void>;
+  readonly setUp: (connection: LinkedConnection) => Promise<void>;
+}
+
+/** The link's connection with the JetStream API the event code uses (a client of one connection). */
+export interface LinkedConnection {
+  readonly nats: NatsConnection;
+  jetstream(): JetStreamClient;
+  jetstreamManager(): Promise<JetStreamManager>;
 }
 
 export class NatsLink {
-  #connection: NatsConnection | undefined;
+  #connection: LinkedConnection | undefined;
   #ready = false;
   #closed = false;
   /** Bumped on every disconnect: a set-up that began before one does not make the link ready. */
@@ -42,7 +50,7 @@ export class NatsLink {
   }
 
   /** The connection, while connected and set up. */
-  connection(): NatsConnection {
+  connection(): LinkedConnection {
     if (!this.#ready || !this.#connection) throw new NatsNotReadyError(this.options.url);
     return this.#connection;
   }
@@ -50,7 +58,7 @@ export class NatsLink {
   async close(): Promise<void> {
     this.#closed = true;
     this.#ready = false;
-    await this.#connection?.close();
+    await this.#connection?.nats.close();
   }
 
   async #open(): Promise<void> {
@@ -66,28 +74,29 @@ export class NatsLink {
       maxPingOut: 2,
     });
     if (this.#closed) return void (await connection.close());
-    this.#connection = connection;
+    const js = jetstream(connection);
+    this.#connection = { nats: connection, jetstream: () => js, jetstreamManager: () => jetstreamManager(connection) };
     logger.info({ server: connection.getServer() }, 'nats: connected');
-    void this.#watch(connection);
-    await this.#setUp(connection);
+    void this.#watch(this.#connection);
+    await this.#setUp(this.#connection);
   }
 
-  async #watch(connection: NatsConnection): Promise<void> {
-    for await (const status of connection.status()) {
-      if (status.type === Events.Disconnect) {
+  async #watch(connection: LinkedConnection): Promise<void> {
+    for await (const status of connection.nats.status()) {
+      if (status.type === 'disconnect') {
         this.#epoch += 1;
         this.#ready = false;
-        this.options.logger.warn({ server: status.data }, 'nats: disconnected, reconnecting');
-      } else if (status.type === Events.Reconnect) {
-        this.options.logger.info({ server: status.data }, 'nats: reconnected');
+        this.options.logger.warn({ server: status.server }, 'nats: disconnected, reconnecting');
+      } else if (status.type === 'reconnect') {
+        this.options.logger.info({ server: status.server }, 'nats: reconnected');
         void this.#setUp(connection);
       }
     }
   }
 
-  async #setUp(connection: NatsConnection): Promise<void> {
+  async #setUp(connection: LinkedConnection): Promise<void> {
     const epoch = this.#epoch;
-    for (let attempt = 0; !this.#closed && !connection.isClosed() && epoch === this.#epoch; attempt += 1) {
+    for (let attempt = 0; !this.#closed && !connection.nats.isClosed() && epoch === this.#epoch; attempt += 1) {
       try {
         await this.options.setUp(connection);
         if (epoch === this.#epoch && !this.#closed) this.#ready = true;

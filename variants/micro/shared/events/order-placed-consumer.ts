@@ -8,7 +8,7 @@
  * consumer is looked up again (and recreated if the server lost it).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Consumer, JsMsg } from 'nats';
+import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { OrderPlaced } from '../../../../shared-domain/types.js';
 import type { NatsLink } from './nats-link.js';

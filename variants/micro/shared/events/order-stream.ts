@@ -3,7 +3,8 @@
  * JetStream. The order service publishes with `msgID = event.id`, so an event relayed twice (its
  * publish ack was lost) is stored once; each consumer service reads through its own durable consumer.
  */
-import { AckPolicy, DeliverPolicy, NatsError, RetentionPolicy, StorageType, nanos, type JetStreamClient, type JetStreamManager } from 'nats';
+import { AckPolicy, DeliverPolicy, JetStreamApiError, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
 import { z } from 'zod';
 import type { OrderPlaced } from '../../../../shared-domain/types.js';
 import { MalformedEventError } from './errors.js';
@@ -70,7 +71,7 @@ async function exists(info: () => Promise<unknown>): Promise<boolean> {
     await info();
     return true;
   } catch (error) {
-    if (error instanceof NatsError && error.api_error?.code === 404) return false;
+    if (error instanceof JetStreamApiError && error.status === 404) return false;
     throw error;
   }
 }
