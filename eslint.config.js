@@ -1,6 +1,6 @@
 import tseslint from 'typescript-eslint';
 
-const forbiddenInDomain = ['express', 'amqplib', 'nats', 'better-sqlite3', 'undici', 'pino', 'cockatiel'];
+const forbiddenInDomain = ['express', 'amqplib', '@nats-io/transport-node', '@nats-io/jetstream', '@nats-io/kv', 'better-sqlite3', 'undici', 'pino', 'cockatiel'];
 const forbiddenNodeModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'child_process', 'tls', 'cluster', 'worker_threads'];
 
 export default tseslint.config(

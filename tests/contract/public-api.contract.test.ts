@@ -7,10 +7,13 @@ import { variantNames } from '../../lab/topology/registry.js';
 import { call, startTestVariant, type VariantFixture } from '../support/variant-fixture.js';
 
 const selected = process.env.ARCHLAB_CONTRACT_VARIANTS?.split(',') ?? variantNames();
+/** Each variant as it comes, and with two replicas of every app component (behind its load balancing and discovery). */
+const replicaCounts = (process.env.ARCHLAB_CONTRACT_REPLICAS ?? '1,2').split(',').map(Number);
+const cases = selected.flatMap((variant) => replicaCounts.map((replicas) => [variant, replicas] as const));
 const CARD_OK = '4111111111111111';
 const CARD_DECLINED = '4000000000000002';
 
-describe.each(selected)('public API contract: %s', (variant) => {
+describe.each(cases)('public API contract: %s with %i replica(s) of every app component', (variant, replicas) => {
   let fixture: VariantFixture;
   let base: string;
   const api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(base, method, path, body, headers);
@@ -27,7 +30,7 @@ describe.each(selected)('public API contract: %s', (variant) => {
   };
 
   beforeAll(async () => {
-    fixture = await startTestVariant(variant);
+    fixture = await startTestVariant(variant, {}, replicas);
     base = fixture.running.edgeUrl;
   }, 120_000);
   afterAll(async () => fixture?.dispose(), 60_000);

@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVariant, type RunningVariant, type StartVariantOptions } from '../../lab/runner/index.js';
 import { findTopology } from '../../lab/topology/registry.js';
+import { withReplicas } from '../../lab/topology/replicas.js';
 
 export interface VariantFixture {
   readonly running: RunningVariant;
   dispose(): Promise<void>;
 }
 
-export async function startTestVariant(name: string, options: Partial<StartVariantOptions> = {}): Promise<VariantFixture> {
-  const topology = findTopology(name);
-  if (!topology) throw new Error(`no topology named ${name}`);
+/** `replicas`: that many replicas of every app component (the lab's --replicas for each of them). */
+export async function startTestVariant(name: string, options: Partial<StartVariantOptions> = {}, replicas = 1): Promise<VariantFixture> {
+  const found = findTopology(name);
+  if (!found) throw new Error(`no topology named ${name}`);
+  const topology = withReplicas(found, Object.fromEntries(found.components.filter((c) => c.kind === 'app').map((c) => [c.name, replicas])));
   const runDir = mkdtempSync(join(tmpdir(), `archlab-test-${name}-`));
   const running = await startVariant(topology, { runDir, ...options });
   return {
