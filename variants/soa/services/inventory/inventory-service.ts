@@ -1,5 +1,6 @@
 /** inventory-service: reserves and releases stock for the esb's checkouts, commits it on OrderPlaced. */
-import { generateCatalog, releaseStock, reserveStock } from '../../../../shared-domain/index.js';
+import { generateCatalog } from '../../../../shared-domain/index.js';
+import { inventoryOperations } from '../../../common/module-operations.js';
 import { inventoryOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { AppliedEvents } from '../../../common/sqlite/applied-events.js';
 import { SqliteInventoryRepository } from '../../../common/sqlite/inventory-repository.js';
@@ -15,9 +16,11 @@ export async function startInventoryService(options: ComponentOptions): Promise<
     logger.warn({ orderId }, 'kept the stock of a placed order: its checkout had asked to release it');
   });
 
+  const inventoryModule = faults.gate('inventory', inventoryOperations(inventory));
+
   const requests = requestConsumer('inventory-service', {
-    'inventory.reserve': async ({ orderId, lines }) => (await faults.guard('inventory'), reserveStock(inventory, orderId, lines)),
-    'inventory.release': async ({ orderId }) => (await releaseStock(inventory, orderId), null),
+    'inventory.reserve': ({ orderId, lines }) => inventoryModule.reserve(orderId, lines),
+    'inventory.release': async ({ orderId }) => (await inventoryModule.release(orderId), null),
   }, logger);
   const events = orderPlacedConsumer('inventory', 'inventory-service', inventoryOnOrderPlaced(inventory, new AppliedEvents(db, 'inventory')), logger);
 

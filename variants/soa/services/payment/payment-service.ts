@@ -1,5 +1,5 @@
 /** payment-service: the simulated card provider. */
-import { authorizePayment, voidPayment } from '../../../../shared-domain/index.js';
+import { paymentOperations } from '../../../common/module-operations.js';
 import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
 import { startBusComponent } from '../../bus-component.js';
 import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
@@ -13,10 +13,11 @@ export async function startPaymentService(options: ComponentOptions): Promise<Ru
     logger.warn({ orderId }, 'kept the payment of a placed order: its checkout had asked to void it');
   });
 
+  const paymentModule = faults.gate('payment', paymentOperations(payments));
+
   const requests = requestConsumer('payment-service', {
-    'payment.authorize': async ({ orderId, amountCents, cardNumber }) =>
-      (await faults.guard('payment'), authorizePayment(payments, orderId, amountCents, cardNumber)),
-    'payment.void': async ({ orderId }) => (await voidPayment(payments, orderId), null),
+    'payment.authorize': ({ orderId, amountCents, cardNumber }) => paymentModule.authorize(orderId, amountCents, cardNumber),
+    'payment.void': async ({ orderId }) => (await paymentModule.void(orderId), null),
   }, logger);
 
   const running = await startBusComponent({
