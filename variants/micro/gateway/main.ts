@@ -1,10 +1,12 @@
 /** The gateway's process: the public API over the micro services, stateless. */
 import { createPublicApi } from '../../common/http/public-api.js';
-import { runComponent, serve } from '../shared/run-component.js';
+import { runComponent } from '../../common/run-component.js';
+import { serve } from '../../common/server.js';
+import { microTopology } from '../topology.js';
 import { downstreamClients } from './downstreams.js';
 import { createGatewayShop } from './gateway-shop.js';
 
-await runComponent(process.env, [], async ({ config, logger }) => {
+await runComponent(microTopology, async ({ config, logger }) => {
   const clients = downstreamClients(config, logger);
   const app = createPublicApi(createGatewayShop(clients, logger), logger);
   return serve(app, config, async () => {

@@ -13,8 +13,9 @@ import { cartOperations } from '../../../common/module-operations.js';
 import { addToCartSchema, idSchema } from '../../../common/http/schemas.js';
 import { SqliteCartRepository } from '../../../common/sqlite/cart-repository.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 export async function startCartService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {

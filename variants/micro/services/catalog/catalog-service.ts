@@ -5,7 +5,8 @@
 import { Catalog, SearchIndex, generateCatalog } from '../../../../shared-domain/index.js';
 import { catalogOperations, searchOperations } from '../../../common/module-operations.js';
 import { idSchema, searchQuerySchema } from '../../../common/http/schemas.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 export async function startCatalogService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {

@@ -13,9 +13,10 @@ import { inventoryOnOrderPlaced } from '../../../common/order-placed-handlers.js
 import { AppliedEvents } from '../../../common/sqlite/applied-events.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqliteInventoryRepository } from '../../../common/sqlite/inventory-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { connectOrderEvents } from '../../shared/events/order-events.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 /** Its name in `applied_events`, shared with the other variants' inventory handler. */

@@ -9,8 +9,9 @@ import { idSchema } from '../../../common/http/schemas.js';
 import { paymentOperations } from '../../../common/module-operations.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 /** Card numbers are checked by the use case itself, so its message is the one callers see. */

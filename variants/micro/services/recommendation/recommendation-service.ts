@@ -12,9 +12,10 @@ import { recommendationsOperations } from '../../../common/module-operations.js'
 import { recommendationsOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqliteRecommendationRepository } from '../../../common/sqlite/recommendation-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { connectOrderEvents } from '../../shared/events/order-events.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 const RECOMMENDATION_DURABLE = 'recommendation';

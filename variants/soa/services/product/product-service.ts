@@ -6,14 +6,14 @@ import { Catalog, SearchIndex, generateCatalog, ok, type Recommendations, type R
 import { catalogOperations, recommendationsOperations, searchOperations } from '../../../common/module-operations.js';
 import { recommendationsOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { SqliteRecommendationRepository } from '../../../common/sqlite/recommendation-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { startBusComponent } from '../../bus-component.js';
-import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { openEnterpriseDatabase } from '../../enterprise-database.js';
 import { orderPlacedConsumer, requestConsumer } from '../service-consumers.js';
 
-export async function startProductService(options: ComponentOptions): Promise<RunningComponent> {
-  const { faults, logger } = options;
-  const catalog = new Catalog(generateCatalog(options.seed));
-  const db = openEnterpriseDatabase(options.dataDir);
+export async function startProductService({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
+  const catalog = new Catalog(generateCatalog(config.seed));
+  const db = openEnterpriseDatabase(config.dataDir);
   const coPurchases = new SqliteRecommendationRepository(db);
 
   const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
@@ -41,7 +41,7 @@ export async function startProductService(options: ComponentOptions): Promise<Ru
   const events = orderPlacedConsumer('recommendations', 'product-service', recommendationsOnOrderPlaced(coPurchases), logger);
 
   const running = await startBusComponent({
-    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    config, logger, parts: [requests, events],
     checks: () => ({ database: db.open }),
   });
   return {

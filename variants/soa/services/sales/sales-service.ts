@@ -11,17 +11,17 @@ import { OutboxRelay } from '../../../common/outbox-relay.js';
 import { SqliteCartRepository } from '../../../common/sqlite/cart-repository.js';
 import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
 import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY } from '../../amqp/bus-topology.js';
 import { ConfirmPublisher } from '../../amqp/publisher.js';
 import { startBusComponent } from '../../bus-component.js';
-import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { openEnterpriseDatabase } from '../../enterprise-database.js';
 import { ORDER_PLACED } from '../../messages.js';
 import { requestConsumer } from '../service-consumers.js';
 import { OrderPlacement } from './order-placement.js';
 
-export async function startSalesService(options: ComponentOptions): Promise<RunningComponent> {
-  const { faults, logger } = options;
-  const db = openEnterpriseDatabase(options.dataDir);
+export async function startSalesService({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
+  const db = openEnterpriseDatabase(config.dataDir);
   const carts = new SqliteCartRepository(db);
   const orders = new SqliteOrderRepository(db);
   const placement = new OrderPlacement(db, orders);
@@ -31,7 +31,7 @@ export async function startSalesService(options: ComponentOptions): Promise<Runn
     logger,
     publish: (event) => events.publish(EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY, event, { persistent: true, messageId: event.id, type: ORDER_PLACED }),
   });
-  const cartModule = faults.gate('cart', cartOperations({ carts, catalog: new Catalog(generateCatalog(options.seed)).asPort(), ids: uuidIds }));
+  const cartModule = faults.gate('cart', cartOperations({ carts, catalog: new Catalog(generateCatalog(config.seed)).asPort(), ids: uuidIds }));
   // Reading orders is this part of the orders module; the esb runs the checkout (see its mediator).
   const ordersModule = faults.gatePart('orders', { get: (orderId: string) => getOrder(orders, orderId) });
 
@@ -53,7 +53,7 @@ export async function startSalesService(options: ComponentOptions): Promise<Runn
   }, logger);
 
   const running = await startBusComponent({
-    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    config, logger, parts: [requests, events],
     checks: () => ({ database: db.open }),
   });
   relay.start();
