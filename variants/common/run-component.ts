@@ -5,7 +5,7 @@
  *   hosts ─ start(context) ─ "module operations gated" ─ "<component> listening" ─ afterListening
  *   ─ … SIGTERM, or the lab's IPC channel closes ─ what afterListening returned ─ stop()
  *
- * Nothing below main.ts reads process.env: `start` gets the parsed config in its context.
+ * Nothing below main.ts reads process.env: main.ts hands it over, `start` gets the parsed config.
  */
 import type { Logger } from 'pino';
 import { ConfigError, parseAppConfig, type AppConfig } from '../../boundary/app-env.js';
@@ -31,7 +31,12 @@ export interface StartedComponent {
 
 export type StartComponent = (context: ComponentContext) => Promise<StartedComponent>;
 
-export interface ComponentHooks {
+export interface ComponentRun {
+  /** The variant's topology: which modules this component hosts is read off it, by component name. */
+  readonly topology: Topology;
+  /** main.ts's `process.env`, parsed here once. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly start: StartComponent;
   /**
    * Runs once the component listens (to register it with a service registry, say). What it returns
    * runs when the component is told to stop, before `stop()` (to deregister it first).
@@ -39,7 +44,7 @@ export interface ComponentHooks {
   readonly afterListening?: (component: StartedComponent, context: ComponentContext) => Promise<(() => Promise<void>) | void>;
 }
 
-export async function runComponent(topology: Topology, start: StartComponent, hooks: ComponentHooks = {}, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runComponent({ topology, env, start, afterListening }: ComponentRun): Promise<void> {
   const config = parseAppConfig(env);
   const { modules } = hostedBy(topology, config);
   const logger = createLogger({ variant: config.variant, component: config.component, instance: config.instance, level: config.logLevel });
@@ -48,7 +53,7 @@ export async function runComponent(topology: Topology, start: StartComponent, ho
   const started = await start(context);
   logger.info({ gated: faults.gated() }, GATED_OPERATIONS_MESSAGE);
   logger.info({ url: started.url, modules }, `${config.component} listening`);
-  const beforeStop = await hooks.afterListening?.(started, context);
+  const beforeStop = await afterListening?.(started, context);
   runUntilStopped(async () => {
     await beforeStop?.();
     await started.stop();

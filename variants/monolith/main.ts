@@ -5,7 +5,11 @@ import { serve } from '../common/server.js';
 import { createMonolithShop } from './shop.js';
 import { monolithTopology } from './topology.js';
 
-await runComponent(monolithTopology, async ({ config, logger, faults }) => {
-  const monolith = createMonolithShop({ dataDir: config.dataDir, seed: config.seed, faults, logger });
-  return serve(createPublicApi(monolith.shop, logger), config, () => monolith.stop());
+await runComponent({
+  topology: monolithTopology,
+  env: process.env,
+  start: async ({ config, logger, faults }) => {
+    const monolith = createMonolithShop({ dataDir: config.dataDir, seed: config.seed, faults, logger });
+    return serve(createPublicApi(monolith.shop, logger), config, () => monolith.stop());
+  },
 });

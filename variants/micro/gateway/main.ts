@@ -6,10 +6,14 @@ import { microTopology } from '../topology.js';
 import { downstreamClients } from './downstreams.js';
 import { createGatewayShop } from './gateway-shop.js';
 
-await runComponent(microTopology, async ({ config, logger }) => {
-  const clients = downstreamClients(config, logger);
-  const app = createPublicApi(createGatewayShop(clients, logger), logger);
-  return serve(app, config, async () => {
-    await Promise.all(Object.values(clients).map((client) => client.close()));
-  });
+await runComponent({
+  topology: microTopology,
+  env: process.env,
+  start: async ({ config, logger }) => {
+    const clients = downstreamClients(config, logger);
+    const app = createPublicApi(createGatewayShop(clients, logger), logger);
+    return serve(app, config, async () => {
+      await Promise.all(Object.values(clients).map((client) => client.close()));
+    });
+  },
 });

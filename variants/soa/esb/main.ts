@@ -2,4 +2,4 @@ import { runComponent } from '../../common/run-component.js';
 import { soaTopology } from '../topology.js';
 import { startEsb } from './esb.js';
 
-await runComponent(soaTopology, startEsb);
+await runComponent({ topology: soaTopology, env: process.env, start: startEsb });

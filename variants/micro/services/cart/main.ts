@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startCartService } from './cart-service.js';
 
-await runComponent(microTopology, startCartService);
+await runComponent({ topology: microTopology, env: process.env, start: startCartService });

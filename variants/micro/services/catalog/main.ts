@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startCatalogService } from './catalog-service.js';
 
-await runComponent(microTopology, startCatalogService);
+await runComponent({ topology: microTopology, env: process.env, start: startCatalogService });

@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startInventoryService } from './inventory-service.js';
 
-await runComponent(microTopology, startInventoryService);
+await runComponent({ topology: microTopology, env: process.env, start: startInventoryService });

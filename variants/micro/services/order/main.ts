@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startOrderService } from './order-service.js';
 
-await runComponent(microTopology, startOrderService);
+await runComponent({ topology: microTopology, env: process.env, start: startOrderService });

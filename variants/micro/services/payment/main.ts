@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startPaymentService } from './payment-service.js';
 
-await runComponent(microTopology, startPaymentService);
+await runComponent({ topology: microTopology, env: process.env, start: startPaymentService });

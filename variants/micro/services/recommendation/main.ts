@@ -3,4 +3,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { microTopology } from '../../topology.js';
 import { startRecommendationService } from './recommendation-service.js';
 
-await runComponent(microTopology, startRecommendationService);
+await runComponent({ topology: microTopology, env: process.env, start: startRecommendationService });

@@ -2,4 +2,4 @@ import { runComponent } from '../../../common/run-component.js';
 import { soaTopology } from '../../topology.js';
 import { startInventoryService } from './inventory-service.js';
 
-await runComponent(soaTopology, startInventoryService);
+await runComponent({ topology: soaTopology, env: process.env, start: startInventoryService });
