@@ -26,3 +26,11 @@ export class InjectedModuleError extends Error {
     super(`module ${module} failed (injected fault)`);
   }
 }
+
+/** A module gate that does not match the map or the topology: a wiring bug, found when the gate is built. */
+export class ModuleGateError extends Error {
+  override readonly name = 'ModuleGateError';
+  constructor(readonly module: string, message: string) {
+    super(`gate for ${module}: ${message}`);
+  }
+}

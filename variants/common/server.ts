@@ -29,6 +29,18 @@ export async function listen(app: express.Express, port: number, host = '127.0.0
   };
 }
 
+/** Serves `app` on `at`; `stop()` closes the server first, then whatever else the component holds. */
+export async function serve(app: express.Express, at: { port: number; host: string }, closeRest: () => Promise<void> | void): Promise<RunningServer> {
+  const server = await listen(app, at.port, at.host);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await closeRest();
+    },
+  };
+}
+
 /** Wires process signals and the lab's IPC channel to `stop`, so no component outlives the lab. */
 export function runUntilStopped(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;

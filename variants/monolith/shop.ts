@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import {
-  Catalog, SearchIndex, addToCart, authorizePayment, checkout, createCart, generateCatalog, getCart, getOrder, getProduct,
-  recommend, releaseStock, removeFromCart, reserveStock, voidPayment, MODULE_NAMES, type Shop,
-} from '../../shared-domain/index.js';
+import { Catalog, SearchIndex, generateCatalog, MODULE_NAMES, type Shop } from '../../shared-domain/index.js';
 import { systemClock, uuidIds } from '../common/ids.js';
+import {
+  cartOperations, catalogOperations, inventoryOperations, ordersOperations, paymentOperations, recommendationsOperations, searchOperations,
+} from '../common/module-operations.js';
 import type { ModuleFaults } from '../common/module-faults.js';
 import { inventoryOnOrderPlaced, recommendationsOnOrderPlaced } from '../common/order-placed-handlers.js';
 import { OutboxRelay } from '../common/outbox-relay.js';
@@ -47,32 +47,32 @@ export function createMonolithShop(options: { dataDir: string; seed: number; fau
       await onRecommendations(event);
     },
   }).start();
-  const cartDeps = { carts, catalog: catalogPort, ids: uuidIds };
+
+  // Every module through its gate, so a module fault reaches the same operations as in the other variants.
+  const catalogModule = faults.gate('catalog', catalogOperations(catalogPort));
+  const searchModule = faults.gate('search', searchOperations(index));
+  const recommendationsModule = faults.gate('recommendations', recommendationsOperations(catalog, recommendations));
+  const cartModule = faults.gate('cart', cartOperations({ carts, catalog: catalogPort, ids: uuidIds }));
+  const inventoryModule = faults.gate('inventory', inventoryOperations(inventory));
+  const paymentModule = faults.gate('payment', paymentOperations(payments));
   const checkoutDeps = {
-    carts: { get: async (id: string) => (await faults.guard('cart'), getCart(cartDeps, id)), clear: (id: string) => carts.clear(id) },
-    inventory: {
-      reserve: async (orderId: string, lines: Parameters<typeof reserveStock>[2]) => (await faults.guard('inventory'), reserveStock(inventory, orderId, lines)),
-      release: async (orderId: string) => { await releaseStock(inventory, orderId); },
-    },
-    payments: {
-      authorize: async (orderId: string, amountCents: number, card: string) => (await faults.guard('payment'), authorizePayment(payments, orderId, amountCents, card)),
-      void: (orderId: string) => voidPayment(payments, orderId),
-    },
+    carts: cartModule,
+    inventory: { reserve: inventoryModule.reserve, release: async (orderId: string) => { await inventoryModule.release(orderId); } },
+    payments: paymentModule,
     orders,
     ids: uuidIds,
     clock: systemClock,
   };
+  const ordersModule = faults.gate('orders', ordersOperations(checkoutDeps, () => relay.poke()));
 
   const shop: Shop = {
-    searchProducts: async (query) => (await faults.guard('search'), index.search(query)),
-    getProduct: async (id) => (await faults.guard('catalog'), getProduct(catalogPort, id)),
+    searchProducts: (query) => searchModule.search(query),
+    getProduct: (id) => catalogModule.getProduct(id),
     getRecommendations: async (id) => {
-      await faults.guard('catalog');
-      const product = await getProduct(catalogPort, id);
+      const product = await catalogModule.getProduct(id);
       if (!product.ok) return product;
       try {
-        await faults.guard('recommendations');
-        const items = await recommend(catalog, recommendations, id);
+        const items = await recommendationsModule.recommend(id);
         return items.ok ? { ok: true, value: { items: items.value, degraded: false } } : items;
       } catch (error) {
         // The same fallback the other variants have: a page without recommendations beats no page.
@@ -80,17 +80,12 @@ export function createMonolithShop(options: { dataDir: string; seed: number; fau
         return { ok: true, value: { items: [], degraded: true } };
       }
     },
-    createCart: async () => (await faults.guard('cart'), createCart(cartDeps)),
-    getCart: async (id) => (await faults.guard('cart'), getCart(cartDeps, id)),
-    addToCart: async (cartId, item) => (await faults.guard('cart'), addToCart(cartDeps, cartId, item.productId, item.quantity)),
-    removeFromCart: async (cartId, productId) => (await faults.guard('cart'), removeFromCart(cartDeps, cartId, productId)),
-    checkout: async (request) => {
-      await faults.guard('orders');
-      const placed = await checkout(checkoutDeps, request);
-      if (placed.ok) relay.poke();
-      return placed;
-    },
-    getOrder: async (id) => (await faults.guard('orders'), getOrder(orders, id)),
+    createCart: () => cartModule.create(),
+    getCart: (id) => cartModule.get(id),
+    addToCart: (cartId, item) => cartModule.addItem(cartId, item.productId, item.quantity),
+    removeFromCart: (cartId, productId) => cartModule.removeItem(cartId, productId),
+    checkout: (request) => ordersModule.checkout(request),
+    getOrder: (id) => ordersModule.get(id),
     readiness: async () => ({ ready: db.open, checks: { database: db.open } }),
   };
   return {

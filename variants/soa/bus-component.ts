@@ -6,15 +6,14 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Readiness } from '../../shared-domain/shop.js';
+import { ConfigError, type AppConfig } from '../../boundary/app-env.js';
 import { listen } from '../common/server.js';
 import { declareBus } from './amqp/bus-topology.js';
 import { ReconnectingConnection, type BusPart } from './amqp/connection.js';
 
 export interface BusComponentOptions {
-  readonly name: string;
-  readonly port: number;
-  readonly host?: string;
-  readonly amqpUrl: string;
+  /** Its name, port and host, and the RabbitMQ URL it needs. */
+  readonly config: AppConfig;
   readonly logger: Logger;
   readonly parts: readonly BusPart[];
   /** Further readiness checks (an open database). */
@@ -31,14 +30,16 @@ export interface RunningBusComponent {
 }
 
 export async function startBusComponent(options: BusComponentOptions): Promise<RunningBusComponent> {
+  const { config } = options;
+  if (!config.amqpUrl) throw new ConfigError(`${config.component} needs ARCHLAB_AMQP_URL`);
   const connection = await ReconnectingConnection.start({
-    url: options.amqpUrl, name: options.name, logger: options.logger, parts: options.parts, declare: declareBus,
+    url: config.amqpUrl, name: config.component, logger: options.logger, parts: options.parts, declare: declareBus,
   });
   const readiness = (): Readiness => {
     const checks = { ...connection.checks(), ...options.checks?.() };
     return { ready: Object.values(checks).every(Boolean), checks };
   };
-  const running = await listen((options.api ?? probesApi)(readiness), options.port, options.host).catch(async (error: unknown) => {
+  const running = await listen((options.api ?? probesApi)(readiness), config.port, config.host).catch(async (error: unknown) => {
     await connection.stop();
     throw error;
   });

@@ -76,9 +76,3 @@ export const soaTopology: Topology = {
     },
   ],
 };
-
-/** The modules a component of this topology hosts: what its module faults may hit. */
-export function hostedModules(component: string): readonly ModuleName[] {
-  const found = soaTopology.components.find((c) => c.name === component);
-  return found?.kind === 'app' ? found.modules : [];
-}

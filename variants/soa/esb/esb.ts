@@ -7,7 +7,7 @@ import { REQUESTS_QUEUE, SERVICE_QUEUES } from '../amqp/bus-topology.js';
 import { QueueConsumer } from '../amqp/queue-consumer.js';
 import { RpcClient } from '../amqp/rpc-client.js';
 import { startBusComponent } from '../bus-component.js';
-import type { ComponentOptions, RunningComponent } from '../component.js';
+import type { ComponentContext, StartedComponent } from '../../common/run-component.js';
 import { PROVIDER_OF, type ServiceOperations } from '../messages.js';
 import { DeferredCommands } from './deferred-commands.js';
 import { mediator } from './mediator.js';
@@ -15,15 +15,14 @@ import { mediator } from './mediator.js';
 /** Requests in flight at once: each mostly waits on a service, so many fit; bounded all the same. */
 export const ESB_PREFETCH = 100;
 
-export async function startEsb(options: ComponentOptions): Promise<RunningComponent> {
-  const { logger, faults } = options;
+export async function startEsb({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
   const services = new RpcClient<ServiceOperations>('services', logger, (type) => ({ queue: SERVICE_QUEUES[PROVIDER_OF[type]], upstream: PROVIDER_OF[type] }));
   const commands = new DeferredCommands(services, logger);
   const requests = new QueueConsumer({
     name: 'requests', queue: REQUESTS_QUEUE, prefetch: ESB_PREFETCH, handlers: mediator({ services, commands, faults }), component: 'esb', logger,
   });
   // The client opens first: requests may arrive the moment the consumer starts.
-  const running = await startBusComponent({ name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [services, requests] });
+  const running = await startBusComponent({ config, logger, parts: [services, requests] });
   return {
     url: running.url,
     stop: async () => {

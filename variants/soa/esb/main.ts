@@ -1,4 +1,5 @@
-import { runComponent } from '../component.js';
+import { runComponent } from '../../common/run-component.js';
+import { soaTopology } from '../topology.js';
 import { startEsb } from './esb.js';
 
-await runComponent(startEsb, process.env);
+await runComponent({ topology: soaTopology, env: process.env, start: startEsb });

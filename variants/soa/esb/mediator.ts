@@ -31,6 +31,11 @@ export interface MediatorDeps {
 }
 
 export function mediator({ services, commands, faults }: MediatorDeps): Handlers<EsbRequests> {
+  // Running the checkout is this part of the orders module; sales-service reads and saves the orders.
+  const ordersModule = faults.gatePart('orders', {
+    checkout: ({ cartId, card, idempotencyKey }: EsbRequests['PlaceOrder']['request'], { call, deadlineMs }: RouteContext) =>
+      checkout(checkoutPorts(call, commands, deadlineMs - DEADLINE_MARGIN_MS), { cartId, cardNumber: card.number, idempotencyKey }),
+  });
   const routes: Routes = {
     SearchProducts: (query, { call }) => call('product.search', query),
     GetProduct: ({ id }, { call }) => call('product.get', { productId: id }),
@@ -39,10 +44,7 @@ export function mediator({ services, commands, faults }: MediatorDeps): Handlers
     GetCart: ({ id }, { call }) => call('cart.get', { cartId: id }),
     AddCartItem: ({ cartId, productId, quantity }, { call }) => call('cart.addItem', { cartId, productId, quantity }),
     RemoveCartItem: ({ cartId, productId }, { call }) => call('cart.removeItem', { cartId, productId }),
-    PlaceOrder: async ({ cartId, card, idempotencyKey }, { call, deadlineMs }) => {
-      await faults.guard('orders');
-      return checkout(checkoutPorts(call, commands, deadlineMs - DEADLINE_MARGIN_MS), { cartId, cardNumber: card.number, idempotencyKey });
-    },
+    PlaceOrder: (request, context) => ordersModule.checkout(request, context),
     GetOrder: ({ id }, { call }) => call('order.get', { orderId: id }),
   };
 

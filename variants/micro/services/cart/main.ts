@@ -1,5 +1,6 @@
 /** The cart service's process. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startCartService } from './cart-service.js';
 
-await runComponent(process.env, ['cart'], startCartService);
+await runComponent({ topology: microTopology, env: process.env, start: startCartService });

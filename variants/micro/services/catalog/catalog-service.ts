@@ -2,15 +2,17 @@
  * catalog: product pages and search. The catalog is read-only reference data generated from the seed,
  * so every replica builds the same products and search index at start-up and needs no database.
  */
-import { Catalog, SearchIndex, generateCatalog, getProduct } from '../../../../shared-domain/index.js';
+import { Catalog, SearchIndex, generateCatalog } from '../../../../shared-domain/index.js';
+import { catalogOperations, searchOperations } from '../../../common/module-operations.js';
 import { idSchema, searchQuerySchema } from '../../../common/http/schemas.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 export async function startCatalogService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
   const catalog = new Catalog(generateCatalog(config.seed));
-  const products = catalog.asPort();
-  const index = new SearchIndex(catalog.products);
+  const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
+  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products)));
 
   const app = createServiceApp({
     logger,
@@ -19,14 +21,12 @@ export async function startCatalogService({ config, logger, faults }: ComponentC
       routes.get('/products', async (req, res) => {
         const query = parseOr400(searchQuerySchema, req.query, res);
         if (!query) return;
-        await faults.guard('search');
-        sendResult(res, 200, index.search(query));
+        sendResult(res, 200, await searchModule.search(query));
       });
       routes.get('/products/:id', async (req, res) => {
         const id = parseOr400(idSchema, req.params.id, res);
         if (id === undefined) return;
-        await faults.guard('catalog');
-        sendResult(res, 200, await getProduct(products, id));
+        sendResult(res, 200, await catalogModule.getProduct(id));
       });
     },
   });

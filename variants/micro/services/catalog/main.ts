@@ -1,5 +1,6 @@
 /** The catalog service's process: catalog + search over the seeded reference data. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startCatalogService } from './catalog-service.js';
 
-await runComponent(process.env, ['catalog', 'search'], startCatalogService);
+await runComponent({ topology: microTopology, env: process.env, start: startCatalogService });

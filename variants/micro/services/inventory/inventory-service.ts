@@ -5,16 +5,18 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { generateCatalog, releaseStock, reserveStock } from '../../../../shared-domain/index.js';
+import { generateCatalog } from '../../../../shared-domain/index.js';
 import { LIMITS } from '../../../../shared-domain/limits.js';
 import { idSchema } from '../../../common/http/schemas.js';
+import { inventoryOperations } from '../../../common/module-operations.js';
 import { inventoryOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { AppliedEvents } from '../../../common/sqlite/applied-events.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqliteInventoryRepository } from '../../../common/sqlite/inventory-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { connectOrderEvents } from '../../shared/events/order-events.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 /** Its name in `applied_events`, shared with the other variants' inventory handler. */
@@ -27,6 +29,7 @@ const reserveSchema = z.object({
 export async function startInventoryService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.inventory), modules: ['inventory'], products: generateCatalog(config.seed) });
   const stock = new SqliteInventoryRepository(db);
+  const inventoryModule = faults.gate('inventory', inventoryOperations(stock));
   const events = connectOrderEvents({
     config, logger,
     consume: { durable: INVENTORY_CONSUMER, handle: inventoryOnOrderPlaced(stock, new AppliedEvents(db, INVENTORY_CONSUMER)) },
@@ -40,14 +43,12 @@ export async function startInventoryService({ config, logger, faults }: Componen
         const orderId = parseOr400(idSchema, req.params.orderId, res);
         const body = orderId === undefined ? undefined : parseOr400(reserveSchema, req.body, res);
         if (orderId === undefined || !body) return;
-        await faults.guard('inventory');
-        sendResult(res, 200, await reserveStock(stock, orderId, body.lines));
+        sendResult(res, 200, await inventoryModule.reserve(orderId, body.lines));
       });
-      // A compensation: not guarded, as in the monolith, so a module fault cannot strand reserved stock.
       routes.delete('/reservations/:orderId', async (req, res) => {
         const orderId = parseOr400(idSchema, req.params.orderId, res);
         if (orderId === undefined) return;
-        sendResult(res, 200, await releaseStock(stock, orderId));
+        sendResult(res, 200, await inventoryModule.release(orderId));
       });
     },
   });

@@ -1,5 +1,6 @@
 /** The inventory service's process. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startInventoryService } from './inventory-service.js';
 
-await runComponent(process.env, ['inventory'], startInventoryService);
+await runComponent({ topology: microTopology, env: process.env, start: startInventoryService });

@@ -1,5 +1,6 @@
 /** The order service's process. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startOrderService } from './order-service.js';
 
-await runComponent(process.env, ['orders'], startOrderService);
+await runComponent({ topology: microTopology, env: process.env, start: startOrderService });

@@ -7,20 +7,21 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { checkout, getOrder } from '../../../../shared-domain/index.js';
 import type { Logger } from 'pino';
 import { serviceUrl, type AppConfig } from '../../../../boundary/app-env.js';
 import { checkoutSchema, idempotencyKeySchema } from '../../../common/http/schemas.js';
 import { systemClock, uuidIds } from '../../../common/ids.js';
+import { ordersOperations } from '../../../common/module-operations.js';
 import { OutboxRelay } from '../../../common/outbox-relay.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
 import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import type { DownstreamBudgets } from '../../shared/call-policy.js';
 import { connectOrderEvents } from '../../shared/events/order-events.js';
 import { publishOrderPlaced } from '../../shared/events/order-stream.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 import { ServiceClient } from '../../shared/service-client.js';
 import { httpCheckoutPorts } from './checkout-ports.js';
@@ -49,6 +50,7 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
   }).start();
   const clients = downstreamClients(config, logger);
   const deps = { ...httpCheckoutPorts(clients, logger), orders, ids: uuidIds, clock: systemClock };
+  const ordersModule = faults.gate('orders', ordersOperations(deps, () => relay.poke()));
 
   const app = createServiceApp({
     logger,
@@ -58,14 +60,10 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
         const body = parseOr400(checkoutSchema, req.body, res);
         const key = body && parseOr400(idempotencyKeyHeaderSchema, { key: req.get('idempotency-key') }, res);
         if (!body || !key) return;
-        await faults.guard('orders');
-        const placed = await checkout(deps, { cartId: body.cartId, cardNumber: body.card.number, idempotencyKey: key.key });
-        if (placed.ok) relay.poke();
-        sendResult(res, 201, placed);
+        sendResult(res, 201, await ordersModule.checkout({ cartId: body.cartId, cardNumber: body.card.number, idempotencyKey: key.key }));
       });
       routes.get('/orders/:id', async (req, res) => {
-        await faults.guard('orders');
-        sendResult(res, 200, await getOrder(orders, req.params.id));
+        sendResult(res, 200, await ordersModule.get(req.params.id));
       });
     },
   });

@@ -1,5 +1,6 @@
 /** The payment service's process. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startPaymentService } from './payment-service.js';
 
-await runComponent(process.env, ['payment'], startPaymentService);
+await runComponent({ topology: microTopology, env: process.env, start: startPaymentService });

@@ -5,12 +5,13 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { authorizePayment, voidPayment } from '../../../../shared-domain/index.js';
 import { idSchema } from '../../../common/http/schemas.js';
+import { paymentOperations } from '../../../common/module-operations.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 /** Card numbers are checked by the use case itself, so its message is the one callers see. */
@@ -21,7 +22,7 @@ const authorizeSchema = z.object({
 
 export async function startPaymentService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.payment), modules: ['payment'] });
-  const payments = new SqlitePaymentRepository(db);
+  const paymentModule = faults.gate('payment', paymentOperations(new SqlitePaymentRepository(db)));
 
   const app = createServiceApp({
     logger,
@@ -31,14 +32,12 @@ export async function startPaymentService({ config, logger, faults }: ComponentC
         const orderId = parseOr400(idSchema, req.params.orderId, res);
         const body = orderId === undefined ? undefined : parseOr400(authorizeSchema, req.body, res);
         if (orderId === undefined || !body) return;
-        await faults.guard('payment');
-        sendResult(res, 200, await authorizePayment(payments, orderId, body.amountCents, body.card.number));
+        sendResult(res, 200, await paymentModule.authorize(orderId, body.amountCents, body.card.number));
       });
-      // A compensation: not guarded, as in the monolith, so a module fault cannot strand a payment.
       routes.delete('/payments/:orderId', async (req, res) => {
         const orderId = parseOr400(idSchema, req.params.orderId, res);
         if (orderId === undefined) return;
-        await voidPayment(payments, orderId);
+        await paymentModule.void(orderId);
         res.status(204).end();
       });
     },

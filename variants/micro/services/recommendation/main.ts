@@ -1,5 +1,6 @@
 /** The recommendation service's process. */
-import { runComponent } from '../../shared/run-component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { microTopology } from '../../topology.js';
 import { startRecommendationService } from './recommendation-service.js';
 
-await runComponent(process.env, ['recommendations'], startRecommendationService);
+await runComponent({ topology: microTopology, env: process.env, start: startRecommendationService });

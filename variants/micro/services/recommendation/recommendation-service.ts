@@ -5,15 +5,17 @@
  * service's products: immutable reference data, so no call to catalog is needed to answer.
  */
 import { join } from 'node:path';
-import { Catalog, generateCatalog, recommend } from '../../../../shared-domain/index.js';
+import { Catalog, generateCatalog } from '../../../../shared-domain/index.js';
 import { ok } from '../../../../shared-domain/result.js';
 import { idSchema } from '../../../common/http/schemas.js';
+import { recommendationsOperations } from '../../../common/module-operations.js';
 import { recommendationsOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
 import { SqliteRecommendationRepository } from '../../../common/sqlite/recommendation-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
+import { serve } from '../../../common/server.js';
 import { connectOrderEvents } from '../../shared/events/order-events.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { serve, type ComponentContext, type StartedComponent } from '../../shared/run-component.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
 const RECOMMENDATION_DURABLE = 'recommendation';
@@ -22,6 +24,7 @@ export async function startRecommendationService({ config, logger, faults }: Com
   const directory = new Catalog(generateCatalog(config.seed));
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.recommendation), modules: ['recommendations'] });
   const coPurchases = new SqliteRecommendationRepository(db);
+  const recommendationsModule = faults.gate('recommendations', recommendationsOperations(directory, coPurchases));
   const events = connectOrderEvents({
     config, logger,
     consume: { durable: RECOMMENDATION_DURABLE, handle: recommendationsOnOrderPlaced(coPurchases) },
@@ -34,8 +37,7 @@ export async function startRecommendationService({ config, logger, faults }: Com
       routes.get('/products/:id/recommendations', async (req, res) => {
         const id = parseOr400(idSchema, req.params.id, res);
         if (id === undefined) return;
-        await faults.guard('recommendations');
-        const items = await recommend(directory, coPurchases, id);
+        const items = await recommendationsModule.recommend(id);
         sendResult(res, 200, items.ok ? ok({ items: items.value }) : items);
       });
     },

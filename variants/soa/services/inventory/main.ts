@@ -1,4 +1,5 @@
-import { runComponent } from '../../component.js';
+import { runComponent } from '../../../common/run-component.js';
+import { soaTopology } from '../../topology.js';
 import { startInventoryService } from './inventory-service.js';
 
-await runComponent(startInventoryService, process.env);
+await runComponent({ topology: soaTopology, env: process.env, start: startInventoryService });

@@ -1,26 +1,27 @@
 /** payment-service: the simulated card provider. */
-import { authorizePayment, voidPayment } from '../../../../shared-domain/index.js';
+import { paymentOperations } from '../../../common/module-operations.js';
 import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { startBusComponent } from '../../bus-component.js';
-import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { openEnterpriseDatabase } from '../../enterprise-database.js';
 import { requestConsumer } from '../service-consumers.js';
 import { PlacedOrderPaymentGuard } from './placed-order-guard.js';
 
-export async function startPaymentService(options: ComponentOptions): Promise<RunningComponent> {
-  const { faults, logger } = options;
-  const db = openEnterpriseDatabase(options.dataDir);
+export async function startPaymentService({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
+  const db = openEnterpriseDatabase(config.dataDir);
   const payments = new PlacedOrderPaymentGuard(new SqlitePaymentRepository(db), db, (orderId) => {
     logger.warn({ orderId }, 'kept the payment of a placed order: its checkout had asked to void it');
   });
 
+  const paymentModule = faults.gate('payment', paymentOperations(payments));
+
   const requests = requestConsumer('payment-service', {
-    'payment.authorize': async ({ orderId, amountCents, cardNumber }) =>
-      (await faults.guard('payment'), authorizePayment(payments, orderId, amountCents, cardNumber)),
-    'payment.void': async ({ orderId }) => (await voidPayment(payments, orderId), null),
+    'payment.authorize': ({ orderId, amountCents, cardNumber }) => paymentModule.authorize(orderId, amountCents, cardNumber),
+    'payment.void': async ({ orderId }) => (await paymentModule.void(orderId), null),
   }, logger);
 
   const running = await startBusComponent({
-    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests],
+    config, logger, parts: [requests],
     checks: () => ({ database: db.open }),
   });
   return {

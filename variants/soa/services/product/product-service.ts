@@ -2,28 +2,29 @@
  * product-service: catalog, search and recommendations behind one queue, co-purchase counts fed by
  * OrderPlaced. The catalog and its search index are reference data built from the seed at start-up.
  */
-import { Catalog, SearchIndex, generateCatalog, getProduct, ok, recommend, type Recommendations, type Result } from '../../../../shared-domain/index.js';
+import { Catalog, SearchIndex, generateCatalog, ok, type Recommendations, type Result } from '../../../../shared-domain/index.js';
+import { catalogOperations, recommendationsOperations, searchOperations } from '../../../common/module-operations.js';
 import { recommendationsOnOrderPlaced } from '../../../common/order-placed-handlers.js';
 import { SqliteRecommendationRepository } from '../../../common/sqlite/recommendation-repository.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { startBusComponent } from '../../bus-component.js';
-import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { openEnterpriseDatabase } from '../../enterprise-database.js';
 import { orderPlacedConsumer, requestConsumer } from '../service-consumers.js';
 
-export async function startProductService(options: ComponentOptions): Promise<RunningComponent> {
-  const { faults, logger } = options;
-  const catalog = new Catalog(generateCatalog(options.seed));
-  const catalogPort = catalog.asPort();
-  const index = new SearchIndex(catalog.products);
-  const db = openEnterpriseDatabase(options.dataDir);
+export async function startProductService({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
+  const catalog = new Catalog(generateCatalog(config.seed));
+  const db = openEnterpriseDatabase(config.dataDir);
   const coPurchases = new SqliteRecommendationRepository(db);
 
-  const recommendations = async (productId: string): Promise<Result<Recommendations>> => {
-    await faults.guard('catalog');
-    const product = await getProduct(catalogPort, productId);
+  const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
+  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products)));
+  const recommendationsModule = faults.gate('recommendations', recommendationsOperations(catalog, coPurchases));
+
+  const recommendationsFor = async (productId: string): Promise<Result<Recommendations>> => {
+    const product = await catalogModule.getProduct(productId);
     if (!product.ok) return product;
     try {
-      await faults.guard('recommendations');
-      const items = await recommend(catalog, coPurchases, productId);
+      const items = await recommendationsModule.recommend(productId);
       return items.ok ? ok({ items: items.value, degraded: false }) : items;
     } catch (error) {
       // The monolith's fallback: a page without recommendations beats no page.
@@ -33,14 +34,14 @@ export async function startProductService(options: ComponentOptions): Promise<Ru
   };
 
   const requests = requestConsumer('product-service', {
-    'product.search': async (query) => (await faults.guard('search'), index.search(query)),
-    'product.get': async ({ productId }) => (await faults.guard('catalog'), getProduct(catalogPort, productId)),
-    'product.recommend': ({ productId }) => recommendations(productId),
+    'product.search': (query) => searchModule.search(query),
+    'product.get': ({ productId }) => catalogModule.getProduct(productId),
+    'product.recommend': ({ productId }) => recommendationsFor(productId),
   }, logger);
   const events = orderPlacedConsumer('recommendations', 'product-service', recommendationsOnOrderPlaced(coPurchases), logger);
 
   const running = await startBusComponent({
-    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    config, logger, parts: [requests, events],
     checks: () => ({ database: db.open }),
   });
   return {

@@ -4,23 +4,24 @@
  * the relay hands each event to the events exchange and marks it sent once RabbitMQ confirmed it, so
  * an outage delays events but loses none.
  */
-import { Catalog, addToCart, createCart, generateCatalog, getCart, getOrder, removeFromCart } from '../../../../shared-domain/index.js';
+import { Catalog, generateCatalog, getOrder } from '../../../../shared-domain/index.js';
 import { uuidIds } from '../../../common/ids.js';
+import { cartOperations } from '../../../common/module-operations.js';
 import { OutboxRelay } from '../../../common/outbox-relay.js';
 import { SqliteCartRepository } from '../../../common/sqlite/cart-repository.js';
 import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
 import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
+import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY } from '../../amqp/bus-topology.js';
 import { ConfirmPublisher } from '../../amqp/publisher.js';
 import { startBusComponent } from '../../bus-component.js';
-import { openEnterpriseDatabase, type ComponentOptions, type RunningComponent } from '../../component.js';
+import { openEnterpriseDatabase } from '../../enterprise-database.js';
 import { ORDER_PLACED } from '../../messages.js';
 import { requestConsumer } from '../service-consumers.js';
 import { OrderPlacement } from './order-placement.js';
 
-export async function startSalesService(options: ComponentOptions): Promise<RunningComponent> {
-  const { faults, logger } = options;
-  const db = openEnterpriseDatabase(options.dataDir);
+export async function startSalesService({ config, faults, logger }: ComponentContext): Promise<StartedComponent> {
+  const db = openEnterpriseDatabase(config.dataDir);
   const carts = new SqliteCartRepository(db);
   const orders = new SqliteOrderRepository(db);
   const placement = new OrderPlacement(db, orders);
@@ -30,15 +31,17 @@ export async function startSalesService(options: ComponentOptions): Promise<Runn
     logger,
     publish: (event) => events.publish(EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY, event, { persistent: true, messageId: event.id, type: ORDER_PLACED }),
   });
-  const cartDeps = { carts, catalog: new Catalog(generateCatalog(options.seed)).asPort(), ids: uuidIds };
+  const cartModule = faults.gate('cart', cartOperations({ carts, catalog: new Catalog(generateCatalog(config.seed)).asPort(), ids: uuidIds }));
+  // Reading orders is this part of the orders module; the esb runs the checkout (see its mediator).
+  const ordersModule = faults.gatePart('orders', { get: (orderId: string) => getOrder(orders, orderId) });
 
   const requests = requestConsumer('sales-service', {
-    'cart.create': async () => (await faults.guard('cart'), createCart(cartDeps)),
-    'cart.get': async ({ cartId }) => (await faults.guard('cart'), getCart(cartDeps, cartId)),
-    'cart.addItem': async ({ cartId, productId, quantity }) => (await faults.guard('cart'), addToCart(cartDeps, cartId, productId, quantity)),
-    'cart.removeItem': async ({ cartId, productId }) => (await faults.guard('cart'), removeFromCart(cartDeps, cartId, productId)),
-    'cart.clear': async ({ cartId }) => (await carts.clear(cartId), null),
-    'order.get': async ({ orderId }) => (await faults.guard('orders'), getOrder(orders, orderId)),
+    'cart.create': () => cartModule.create(),
+    'cart.get': ({ cartId }) => cartModule.get(cartId),
+    'cart.addItem': ({ cartId, productId, quantity }) => cartModule.addItem(cartId, productId, quantity),
+    'cart.removeItem': ({ cartId, productId }) => cartModule.removeItem(cartId, productId),
+    'cart.clear': async ({ cartId }) => (await cartModule.clear(cartId), null),
+    'order.get': ({ orderId }) => ordersModule.get(orderId),
     'order.findByIdempotencyKey': async ({ idempotencyKey }) => (await orders.findByIdempotencyKey(idempotencyKey)) ?? null,
     'order.claimKey': ({ idempotencyKey, orderId }) => orders.claimKey(idempotencyKey, orderId),
     'order.releaseKey': async ({ idempotencyKey, orderId }) => (await orders.releaseKey(idempotencyKey, orderId), null),
@@ -50,7 +53,7 @@ export async function startSalesService(options: ComponentOptions): Promise<Runn
   }, logger);
 
   const running = await startBusComponent({
-    name: options.name, port: options.port, host: options.host, amqpUrl: options.amqpUrl, logger, parts: [requests, events],
+    config, logger, parts: [requests, events],
     checks: () => ({ database: db.open }),
   });
   relay.start();
