@@ -1,9 +1,10 @@
 /**
- * One resilience policy set per downstream service (cockatiel), shared by every call to it:
+ * The resilience policies for one downstream service (cockatiel), shared by every call to it:
  *
- *   idempotent call:  total timeout ─ retry (back-off) ─ circuit breaker ─ attempt timeout ─ HTTP
- *   one-shot call:                                      circuit breaker ─ attempt timeout ─ HTTP
+ *   idempotent call:  total timeout ─ retry (back-off) ─ next instance ─ its circuit breaker ─ attempt timeout ─ HTTP
+ *   one-shot call:                                      next instance ─ its circuit breaker ─ attempt timeout ─ HTTP
  *
+ * Instances come from service discovery (or one fixed URL); the breaker is kept per instance.
  * Only calls that are safe to send twice are retried: GETs, and calls the service applies once per
  * key (an order id). The breaker counts this hop's failures only: a downstream that answers "my own
  * upstream is down" (a relayed 503/504) is alive and does not open it.
@@ -14,6 +15,7 @@ import {
 } from 'cockatiel';
 import type { Logger } from 'pino';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../common/errors.js';
+import { RoundRobinBalancer, type InstanceSource } from './discovery/index.js';
 import { ServiceUnreachableError } from './errors.js';
 
 export interface CallBudget {
@@ -37,28 +39,53 @@ export interface DownstreamBudgets {
 }
 
 export class DownstreamPolicies {
-  readonly breaker: CircuitBreakerPolicy;
-  readonly idempotent: IPolicy;
-  readonly oneShot: IPolicy;
+  /** Idempotent calls: total timeout ─ retry; each attempt goes to the next instance in turn. */
+  readonly #idempotent: IPolicy;
+  /** One circuit breaker per instance: a dead replica opens its own, and the balancer passes it by. */
+  readonly #balancer: RoundRobinBalancer<CircuitBreakerPolicy>;
 
-  constructor(readonly service: string, readonly budgets: DownstreamBudgets, logger: Logger) {
-    this.breaker = circuitBreaker(handleWhen(isThisHopFailure), {
-      halfOpenAfter: budgets.halfOpenAfterMs ?? 1_000,
-      breaker: new ConsecutiveBreaker(budgets.breakAfterFailures ?? 5),
+  constructor(readonly service: string, readonly budgets: DownstreamBudgets, instances: InstanceSource, logger: Logger) {
+    this.#balancer = new RoundRobinBalancer(instances, service, {
+      policyFor: (instance) => {
+        const breaker = circuitBreaker(handleWhen(isThisHopFailure), {
+          halfOpenAfter: budgets.halfOpenAfterMs ?? 1_000,
+          breaker: new ConsecutiveBreaker(budgets.breakAfterFailures ?? 5),
+        });
+        const where = { downstream: service, instance: instance.instanceId, url: instance.url };
+        breaker.onBreak(() => logger.warn(where, 'circuit opened'));
+        breaker.onReset(() => logger.info(where, 'circuit closed'));
+        return breaker;
+      },
     });
-    this.breaker.onBreak(() => logger.warn({ downstream: service }, 'circuit opened'));
-    this.breaker.onReset(() => logger.info({ downstream: service }, 'circuit closed'));
-    const { attemptTimeoutMs, retries, totalTimeoutMs } = budgets.idempotent;
-    this.idempotent = wrap(
+    const { totalTimeoutMs, retries } = budgets.idempotent;
+    this.#idempotent = wrap(
       timeout(totalTimeoutMs, TimeoutStrategy.Aggressive),
       retry(handleWhen(isWorthRetrying), {
         maxAttempts: retries,
         backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 250 }),
       }),
-      this.breaker,
-      timeout(attemptTimeoutMs, TimeoutStrategy.Aggressive),
     );
-    this.oneShot = wrap(this.breaker, timeout(budgets.oneShotTimeoutMs, TimeoutStrategy.Aggressive));
+  }
+
+  /**
+   * Runs `attempt` against an instance through the policies: an idempotent call retried (on the next
+   * instance) when nothing was answered, a one-shot call once. What fails comes back translated.
+   */
+  async run<T>(idempotent: boolean, attempt: (baseUrl: string, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const { budgets } = this;
+    const attemptTimeout = timeout(idempotent ? budgets.idempotent.attemptTimeoutMs : budgets.oneShotTimeoutMs, TimeoutStrategy.Aggressive);
+    const once = (signal: AbortSignal) => this.#balancer.execute(
+      (instance, instanceSignal) => attemptTimeout.execute(({ signal: attemptSignal }) => attempt(instance.url, attemptSignal), instanceSignal),
+      signal,
+    );
+    try {
+      // A signal of its own per call: without one, cockatiel hangs every call's timeout on one shared signal.
+      return idempotent
+        ? await this.#idempotent.execute(({ signal }) => once(signal), new AbortController().signal)
+        : await once(new AbortController().signal);
+    } catch (error) {
+      throw this.translate(error, idempotent ? budgets.idempotent.totalTimeoutMs : budgets.oneShotTimeoutMs);
+    }
   }
 
   /** What a failed call means to the caller: unavailable (503), timed out (504), or the error as it is. */

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { ok, type Result } from '../../../shared-domain/result.js';
 import { currentCorrelationId } from '../../common/correlation.js';
 import { DownstreamPolicies, type DownstreamBudgets } from './call-policy.js';
+import { fixedRoute, type InstanceSource } from './discovery/index.js';
 import { decodeFailure } from './error-body.js';
 import { ServiceUnreachableError } from './errors.js';
 
@@ -24,8 +25,9 @@ export class ServiceClient {
   private readonly policies: DownstreamPolicies;
   private readonly agent: Agent;
 
-  constructor(readonly service: string, private readonly baseUrl: string, budgets: DownstreamBudgets, logger: Logger) {
-    this.policies = new DownstreamPolicies(service, budgets, logger);
+  /** `instances`: where the service is found (service discovery), or one fixed base URL. */
+  constructor(readonly service: string, instances: InstanceSource | string, budgets: DownstreamBudgets, logger: Logger) {
+    this.policies = new DownstreamPolicies(service, budgets, typeof instances === 'string' ? fixedRoute(service, instances) : instances, logger);
     // Its own connection pool: one slow service cannot take the sockets another needs.
     this.agent = new Agent({ connect: { timeout: budgets.idempotent.attemptTimeoutMs }, keepAliveTimeout: 4_000 });
   }
@@ -34,23 +36,15 @@ export class ServiceClient {
     return this.call<T>('GET', path, { idempotent: true });
   }
 
-  async call<T>(method: Method, path: string, options: CallOptions = {}): Promise<Result<T>> {
-    const { budgets } = this.policies;
-    const idempotent = options.idempotent ?? method === 'GET';
-    const policy = idempotent ? this.policies.idempotent : this.policies.oneShot;
-    try {
-      // A signal of its own: without one, cockatiel hangs every call's timeout on one shared signal.
-      return await policy.execute(({ signal }) => this.attempt<T>(method, path, options, signal), new AbortController().signal);
-    } catch (error) {
-      throw this.policies.translate(error, idempotent ? budgets.idempotent.totalTimeoutMs : budgets.oneShotTimeoutMs);
-    }
+  call<T>(method: Method, path: string, options: CallOptions = {}): Promise<Result<T>> {
+    return this.policies.run(options.idempotent ?? method === 'GET', (baseUrl, signal) => this.attempt<T>(baseUrl, method, path, options, signal));
   }
 
   close(): Promise<void> {
     return this.agent.close();
   }
 
-  private async attempt<T>(method: Method, path: string, options: CallOptions, signal: AbortSignal): Promise<Result<T>> {
+  private async attempt<T>(baseUrl: string, method: Method, path: string, options: CallOptions, signal: AbortSignal): Promise<Result<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const correlationId = currentCorrelationId();
     if (correlationId) headers['x-request-id'] = correlationId;
@@ -63,7 +57,7 @@ export class ServiceClient {
     let status: number;
     let text: string;
     try {
-      const response = await request(new URL(path, this.baseUrl), { method, headers, body, signal, dispatcher: this.agent });
+      const response = await request(new URL(path, baseUrl), { method, headers, body, signal, dispatcher: this.agent });
       status = response.statusCode;
       text = await response.body.text();
     } catch (cause) {

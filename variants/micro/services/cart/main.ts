@@ -1,6 +1,7 @@
 /** The cart service's process. */
 import { runComponent } from '../../../common/run-component.js';
+import { joinRegistry } from '../../shared/join-registry.js';
 import { microTopology } from '../../topology.js';
 import { startCartService } from './cart-service.js';
 
-await runComponent({ topology: microTopology, env: process.env, start: startCartService });
+await runComponent({ topology: microTopology, env: process.env, start: startCartService, afterListening: joinRegistry });

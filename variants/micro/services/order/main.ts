@@ -1,6 +1,7 @@
 /** The order service's process. */
 import { runComponent } from '../../../common/run-component.js';
+import { joinRegistry } from '../../shared/join-registry.js';
 import { microTopology } from '../../topology.js';
 import { startOrderService } from './order-service.js';
 
-await runComponent({ topology: microTopology, env: process.env, start: startOrderService });
+await runComponent({ topology: microTopology, env: process.env, start: startOrderService, afterListening: joinRegistry });

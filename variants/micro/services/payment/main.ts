@@ -1,6 +1,7 @@
 /** The payment service's process. */
 import { runComponent } from '../../../common/run-component.js';
+import { joinRegistry } from '../../shared/join-registry.js';
 import { microTopology } from '../../topology.js';
 import { startPaymentService } from './payment-service.js';
 
-await runComponent({ topology: microTopology, env: process.env, start: startPaymentService });
+await runComponent({ topology: microTopology, env: process.env, start: startPaymentService, afterListening: joinRegistry });

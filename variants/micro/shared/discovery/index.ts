@@ -17,3 +17,4 @@ export { RoundRobinBalancer, type BalancerOptions, type InstanceCall, type Insta
 export type { ServiceInstance } from './service-instance.js';
 export { DEFAULT_HEARTBEAT_MS, ServiceRegistration, type DeregisterOutcome, type RegistrationOptions } from './service-registration.js';
 export { ServiceResolver, type InstanceListener, type ResolverOptions } from './service-resolver.js';
+export { Discovery, fixedRoute } from './discovery.js';
