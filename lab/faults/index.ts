@@ -11,7 +11,7 @@ export { EdgeProxies } from './edge-proxies.js';
 export { EDGE_PATTERN, parseEdge, topologyEdges, type Edge } from './edges.js';
 export { FaultError, InvalidFaultSpecError, NoEdgeProxyError, UnknownFaultTargetError } from './errors.js';
 export { healAll } from './injected-fault.js';
-export type { FaultKind, KindDefinition, Prediction, TargetKind } from './kind.js';
+export type { FaultKind, FaultTiming, KindDefinition, Prediction, TargetKind } from './kind.js';
 export {
   FAULT_KINDS, faultParams, faultSchemaWith, faultSpecSchema, findFaultKind, injectFault, parseFaultSpec, predictFault, validateFaultAgainstTopology,
   type FaultEntry, type FaultKindName, type FaultSpec, type FaultSpecInput, type FaultSpecOf,
