@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureApp } from '../runner/fixtures/fixture-topology.js';
 import type { Topology } from '../../boundary/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
+import { z } from 'zod';
 import { JOURNEY_NAMES } from '../journeys/types.js';
+import { scenarioSchema } from '../scenario/schema.js';
 import { TOPOLOGIES } from '../topology/registry.js';
 import { InvalidFaultSpecError } from './errors.js';
 import { FAULT_KINDS, faultParams, parseFaultSpec, predictFault, validateFaultAgainstTopology } from './registry.js';
@@ -42,6 +44,12 @@ describe('parseFaultSpec', () => {
 });
 
 describe('the table of kinds', () => {
+  it('is the one list of kinds: the scenario file takes exactly these, each in its own shape', () => {
+    const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { faults: { items: { oneOf: Array<{ properties: { kind: { const: string } } }> } } } };
+    expect(json.properties.faults.items.oneOf.map((f) => f.properties.kind.const)).toEqual([...FAULT_KINDS]);
+    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage']);
+  });
+
   it('says which params each kind takes', () => {
     expect(faultParams('kill')).toBe('instance?, everyMs?');
     expect(faultParams('latency')).toBe('latencyMs, jitterMs = 0');
