@@ -8,7 +8,7 @@
  *   await fault.heal();                                                  // safe twice
  */
 export { EdgeProxies } from './edge-proxies.js';
-export { EDGE_PATTERN, parseEdge, topologyEdges, type Edge } from './edges.js';
+export { parseEdge, topologyEdges, type Edge } from './edges.js';
 export { FaultError, InvalidFaultSpecError, NoEdgeProxyError, UnknownFaultTargetError } from './errors.js';
 export { healAll } from './injected-fault.js';
 export type { FaultKind, FaultTiming, KindDefinition, Prediction, TargetKind } from './kind.js';
