@@ -5,7 +5,7 @@ import { connect as connectNats } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrokerBinary, startNats, type StartedBroker } from '../brokers/index.js';
 import { EdgeProxies } from './edge-proxies.js';
-import { parseFaultSpec } from './validate.js';
+import { parseFaultSpec } from './registry.js';
 
 const timing = { atMs: 0, durationMs: 1_000 };
 const latency = parseFaultSpec({ kind: 'latency', target: 'order->nats', ...timing, params: { latencyMs: 100 } });

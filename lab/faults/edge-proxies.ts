@@ -5,6 +5,7 @@
  */
 import { FaultError, NoEdgeProxyError } from './errors.js';
 import { edgeName } from './edges.js';
+import { findFaultKind } from './registry.js';
 import { TcpProxy, type UpstreamAddress } from './tcp-proxy.js';
 import type { FaultSpec } from './types.js';
 
@@ -16,9 +17,9 @@ export class EdgeProxies {
 
   private constructor(private readonly proxies: ReadonlyMap<string, TcpProxy>) {}
 
-  /** One proxy per edge named by a `latency` or `partition` fault; none for the other kinds. */
+  /** One proxy per edge named by a fault of a kind that targets edges (latency, partition); none for the others. */
   static async start(faults: readonly FaultSpec[]): Promise<EdgeProxies> {
-    const edges = [...new Set(faults.filter((f) => f.kind === 'latency' || f.kind === 'partition').map((f) => f.target))];
+    const edges = [...new Set(faults.filter((f) => findFaultKind(f.kind)?.target === 'edge').map((f) => f.target))];
     const started = new Map<string, TcpProxy>();
     const edgeProxies = new EdgeProxies(started);
     try {

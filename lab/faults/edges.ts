@@ -1,6 +1,8 @@
 /** Network edges of a topology: `from->to` for every component an app depends on (the ones it calls). */
 import type { Topology } from '../../boundary/topology.js';
-import { EDGE_PATTERN } from './types.js';
+
+/** Between two components: `gateway->catalog`, `order->nats`. */
+export const EDGE_PATTERN = /^([a-z0-9][a-z0-9-]*)->([a-z0-9][a-z0-9-]*)$/;
 
 export interface Edge { readonly from: string; readonly to: string }
 

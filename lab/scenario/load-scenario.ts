@@ -1,6 +1,12 @@
-/** Finds a scenario by name among the built-ins, or reads a user's JSON file, and validates it. */
+/**
+ * Finds a scenario by name among the built-ins, or reads a user's JSON file, and validates it: its
+ * shape (each fault's params by its kind), then every fault against the topology of every variant the
+ * scenario names, so a mistyped target stops the command before anything starts, not when it is due.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.js';
+import { findTopology } from '../topology/registry.js';
+import { checkFaults } from './resolve-faults.js';
 import { parseScenario, ScenarioError, type Scenario } from './schema.js';
 
 export function scenarioNames(): string[] {
@@ -9,7 +15,7 @@ export function scenarioNames(): string[] {
 
 export function loadScenario(nameOrPath: string): Scenario {
   const builtIn = BUILT_IN_SCENARIOS.find((s) => s.name === nameOrPath);
-  if (builtIn) return parseScenario(builtIn, `scenarios/${nameOrPath}.ts`);
+  if (builtIn) return checkedScenario(builtIn, `scenarios/${nameOrPath}.ts`);
   if (nameOrPath.endsWith('.json') || nameOrPath.includes('/')) {
     if (!existsSync(nameOrPath)) throw new ScenarioError(`no scenario file ${nameOrPath}`);
     let data: unknown;
@@ -18,9 +24,19 @@ export function loadScenario(nameOrPath: string): Scenario {
     } catch (error) {
       throw new ScenarioError(`invalid scenario ${nameOrPath}: not valid JSON (${(error as Error).message})`);
     }
-    return parseScenario(data, nameOrPath);
+    return checkedScenario(data, nameOrPath);
   }
   throw new ScenarioError(`unknown scenario "${nameOrPath}"; valid scenarios: ${scenarioNames().join(', ')} (or a path to a .json scenario file)`);
+}
+
+function checkedScenario(input: unknown, source: string): Scenario {
+  const scenario = parseScenario(input, source);
+  const problems = scenario.variants.flatMap((variant) => {
+    const topology = findTopology(variant);
+    return topology ? checkFaults(scenario, topology) : [];
+  });
+  if (problems.length > 0) throw new ScenarioError(`scenario ${scenario.name} (${source}) does not fit its variants:\n  ${problems.join('\n  ')}`);
+  return scenario;
 }
 
 /** The same scenario with every duration scaled (the quick suite), never below what a measurement needs. */

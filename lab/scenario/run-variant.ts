@@ -8,7 +8,7 @@
  * process of the variant are stopped, and what was recorded so far is returned (marked incomplete).
  */
 import { join } from 'node:path';
-import { EdgeProxies, faultSpecSchema, type FaultEvent, type FaultSpec, type InjectedFault } from '../faults/index.js';
+import { EdgeProxies, type FaultEvent, type FaultSpec, type InjectedFault } from '../faults/index.js';
 import { checkIntegrity, waitForQuiescence, type IntegrityReport } from '../integrity/index.js';
 import type { JourneyRun } from '../journeys/types.js';
 import type { LoadSummary } from '../load/index.js';
@@ -63,7 +63,7 @@ export interface RunVariantOptions {
 
 export async function runVariant({ scenario, topology, runDir, signal, onProgress, brokerPool }: RunVariantOptions): Promise<VariantRunRecord> {
   const plan = planFaults(scenario, topology);
-  const specs = plan.faults.map((f) => faultSpecSchema.parse(f));
+  const specs = plan.faults;
   const runs: JourneyRun[] = [];
   const faultEvents: FaultEvent[] = [];
   const windows: FaultWindow[] = [];

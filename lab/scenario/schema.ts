@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { JOURNEY_NAMES } from '../journeys/types.js';
-import { VARIANT_NAMES } from '../../boundary/topology.js';
+import { VARIANT_NAMES, type VariantName } from '../../boundary/topology.js';
+import { faultParams, faultSchemaWith, findFaultKind, type FaultEntry, type FaultTiming, type TargetKind } from '../faults/index.js';
+import { scenarioTargetSchema } from './resolve-faults.js';
 
 const variantName = z.enum(VARIANT_NAMES as unknown as ['monolith', 'soa', 'micro']);
 const journeyName = z.enum(JOURNEY_NAMES);
@@ -13,22 +15,19 @@ const ms = z.number().int().min(0).max(3_600_000);
 export const EFFECTS = ['unaffected', 'slow', 'degraded', 'failing'] as const;
 export type Effect = (typeof EFFECTS)[number];
 
-export const FAULT_KINDS = ['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage'] as const;
-
 /**
- * A fault's target: a component name, `host:<module>` (the component hosting that module), `broker`
- * (the variant's broker), an edge `from->to`, or a module name for module faults. A map gives one
- * target per variant; `null` says the fault does not apply to that variant (it then runs unfaulted).
+ * A fault's target: what its kind takes, or a shorthand (`host:<module>`, `broker`; see
+ * resolve-faults.ts). A map gives one target per variant; `null` says the fault does not apply to that
+ * variant (it then runs unfaulted).
  */
-const target = z.union([z.string().min(1).max(100), z.partialRecord(variantName, z.string().min(1).max(100).nullable())]);
+export type ScenarioTarget = string | Partial<Record<VariantName, string | null>>;
+export type ScenarioFault = FaultEntry<ScenarioTarget, FaultTiming, 'output'>;
+export type ScenarioFaultInput = FaultEntry<ScenarioTarget, FaultTiming, 'input'>;
 
-export const scenarioFaultSchema = z.object({
-  kind: z.enum(FAULT_KINDS),
-  target,
-  atMs: ms,
-  durationMs: ms.min(1),
-  params: z.record(z.string(), z.number()).optional(),
-}).strict();
+const target = (kind: TargetKind) => z.union([scenarioTargetSchema(kind), z.partialRecord(variantName, scenarioTargetSchema(kind).nullable())]);
+
+/** One shape per fault kind (lab/faults/registry.ts), each with its own strict params, defaults filled in. */
+export const scenarioFaultSchema = faultSchemaWith(target, { atMs: ms, durationMs: ms.min(1) }) as z.ZodType<ScenarioFault, ScenarioFaultInput>;
 
 const expectation = z.object({
   statement: z.string().min(1).max(500),
@@ -94,7 +93,6 @@ export const scenarioSchema = z.object({
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioFault = z.output<typeof scenarioFaultSchema>;
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
@@ -104,6 +102,30 @@ export class ScenarioError extends Error {
 export function parseScenario(input: unknown, source: string): Scenario {
   const parsed = scenarioSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
+  const lines = parsed.error.issues.flatMap(unwrapUnion).map((i) => `  ${issueLine(i, input)}`);
   throw new ScenarioError(`invalid scenario ${source}:\n${lines.join('\n')}`);
+}
+
+/**
+ * A value no branch of a union took: the issues of the branch made for its type, if one was — the one
+ * that got inside the value (a map with a bad entry), else one that did not reject its type outright.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const branch = issue.errors.find((issues) => issues.every((i) => i.path.length > 0))
+    ?? issue.errors.find((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return branch ? branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(unwrapUnion) : [issue];
+}
+
+/** `faults.0.params.latencyMs (latency gateway->cart): Too small…; latency takes params: latencyMs, jitterMs = 0`. */
+function issueLine(issue: z.core.$ZodIssue, input: unknown): string {
+  const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  const [list, index, field] = issue.path;
+  const fault = list === 'faults' && typeof index === 'number' ? (input as { faults?: unknown[] }).faults?.[index] : undefined;
+  const { kind, target } = (fault ?? {}) as { kind?: unknown; target?: unknown };
+  const known = typeof kind === 'string' ? findFaultKind(kind) : undefined;
+  if (!known) return `${path}: ${issue.message}`;
+  const takes = field === 'params' ? `; ${known.name} takes params: ${faultParams(known.name)}` : '';
+  const named = typeof target === 'string' ? target : JSON.stringify(target) ?? '';
+  return `${path} (${known.name} ${named}): ${issue.message}${takes}`;
 }

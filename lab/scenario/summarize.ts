@@ -9,10 +9,10 @@ import {
   rampCapacity, rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
   type LatencyGroup, type Throughput, type TimeWindow,
 } from '../metrics/index.js';
+import { predictFault } from '../faults/index.js';
 import type { NoiseReport } from '../noise/index.js';
 import { predictBlastRadius } from '../topology/predict.js';
 import { classifyEffect, matchesPrediction } from './classify.js';
-import { predictFault } from './predict-fault.js';
 import type { FaultWindow, VariantRunRecord } from './run-variant.js';
 import type { Effect, Scenario } from './schema.js';
 import { afterWindow, checkSteadyState, type SteadyStateCheck, type SteadyStateRecord } from './steady-state.js';
@@ -57,7 +57,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
   const availability = availabilityByJourney(runs, { fault: faultWindow ?? undefined, bounds });
   const downtime = downtimeByJourney(runs, { fault: faultWindow ?? undefined, probeIntervalMs: scenario.probes.intervalMs, probeTimeoutMs: scenario.probes.timeoutMs });
   const latency = latencySummary(runs, { fault: faultWindow ?? undefined, bounds, warmupMs: 0 });
-  const faults = record.faults.map((f) => ({ ...f, predicted: predictFault(topology, f.spec) }));
+  const faults = record.faults.map((f) => ({ ...f, predicted: predictFault(f.spec, topology) }));
   const predicted = combinePredictions(faults.map((f) => f.predicted));
   const journeys = JOURNEY_NAMES.map((journey): JourneySummary => {
     const a = availability.find((x) => x.journey === journey) ?? null;

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fixtureApp } from '../runner/fixtures/fixture-topology.js';
 import type { Topology } from '../../boundary/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
+import { z } from 'zod';
+import { JOURNEY_NAMES } from '../journeys/types.js';
+import { scenarioSchema } from '../scenario/schema.js';
+import { TOPOLOGIES } from '../topology/registry.js';
 import { InvalidFaultSpecError } from './errors.js';
-import { parseFaultSpec, validateFaultAgainstTopology } from './validate.js';
+import { FAULT_KINDS, faultParams, parseFaultSpec, predictFault, validateFaultAgainstTopology } from './registry.js';
 
 const micro: Topology = {
   variant: 'micro', description: 'two services and a broker', edge: 'gateway',
@@ -36,6 +40,31 @@ describe('parseFaultSpec', () => {
     expect(issues({ kind: 'pause', target: 'a', ...timing, params: { latencyMs: 1 } })[0]).toMatch(/^params: .*latencyMs/);
     expect(issues({ kind: 'kill', target: 'a', atMs: -1, durationMs: 0 }).map((i) => i.split(':')[0])).toEqual(['atMs', 'durationMs']);
     expect(() => parseFaultSpec({})).toThrow(InvalidFaultSpecError);
+  });
+});
+
+describe('the table of kinds', () => {
+  it('is the one list of kinds: the scenario file takes exactly these, each in its own shape', () => {
+    const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { faults: { items: { oneOf: Array<{ properties: { kind: { const: string } } }> } } } };
+    expect(json.properties.faults.items.oneOf.map((f) => f.properties.kind.const)).toEqual([...FAULT_KINDS]);
+    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage']);
+  });
+
+  it('says which params each kind takes', () => {
+    expect(faultParams('kill')).toBe('instance?, everyMs?');
+    expect(faultParams('latency')).toBe('latencyMs, jitterMs = 0');
+    expect(faultParams('module-slow')).toBe('delayMs (left out: {"delayMs":500})');
+    expect(faultParams('partition')).toBe('none');
+  });
+
+  it('predicts every journey for every kind on every variant', () => {
+    const someTarget = { kill: 'shop', pause: 'shop', 'broker-outage': 'nats', latency: 'gateway->catalog', partition: 'gateway->catalog' } as Record<string, string>;
+    for (const kind of FAULT_KINDS) {
+      const spec = parseFaultSpec({ kind, target: someTarget[kind] ?? 'search', ...timing, ...(kind === 'latency' ? { params: { latencyMs: 10 } } : {}) });
+      for (const topology of Object.values(TOPOLOGIES)) expect(Object.keys(predictFault(spec, topology))).toEqual([...JOURNEY_NAMES]);
+    }
+    expect(predictFault(parseFaultSpec({ kind: 'module-hog', target: 'search', ...timing }), monolithTopology)).toEqual({ browse: 'slow', product: 'slow', cart: 'slow', checkout: 'slow' });
+    expect(predictFault(parseFaultSpec({ kind: 'module-error', target: 'recommendations', ...timing }), monolithTopology)).toEqual({ browse: 'unaffected', product: 'degraded', cart: 'unaffected', checkout: 'unaffected' });
   });
 });
 
