@@ -66,7 +66,9 @@ function appService(topology: Topology, component: AppComponent): YamlValue {
 }
 
 function appEnvironment(topology: Topology, component: AppComponent): Record<string, string> {
-  const services = Object.fromEntries(topology.components.filter((c) => c.kind === 'app').map((c) => [c.name, `http://${c.name}:${APP_PORT}`]));
+  // With a registry (micro), every instance registers itself and callers find it there: no fixed routes.
+  const services = topology.discovery?.mode === 'registry' ? {}
+    : Object.fromEntries(topology.components.filter((c) => c.kind === 'app').map((c) => [c.name, `http://${c.name}:${APP_PORT}`]));
   const brokers = topology.components.filter((c): c is BrokerComponent => c.kind === 'broker');
   const rabbitmq = brokers.find((b) => b.broker === 'rabbitmq');
   const nats = brokers.find((b) => b.broker === 'nats');

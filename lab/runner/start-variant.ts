@@ -48,6 +48,12 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
     return url && name ? rewrite(from, name, url) : url;
   };
 
+  // With a registry, callers find services there; they are given only the edges the lab routes through a proxy.
+  const registry = topology.discovery?.mode === 'registry';
+  const routesFor = (from: string) => Object.fromEntries(Object.entries(services).flatMap(([to, url]) => {
+    const routed = rewrite(from, to, url);
+    return registry && routed === url ? [] : [[to, routed]];
+  }));
   const processes = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map((port, index) =>
     new SupervisedProcess({
       component: app.name, index, port, url: localUrl(port), readinessUrl: `${localUrl(port)}${app.readinessPath}`,
@@ -56,7 +62,7 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
       env: () => appEnvironment(
         {
           variant: topology.variant, component: app.name, instance: index, port, dataDir,
-          services: Object.fromEntries(Object.entries(services).map(([to, url]) => [to, rewrite(app.name, to, url)])),
+          services: routesFor(app.name),
           seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrlFor(app.name, 'rabbitmq'), natsUrl: brokerUrlFor(app.name, 'nats'),
         },
         process.env,

@@ -9,8 +9,9 @@ const app = (spec: ServiceSpec): AppComponent => ({
 
 /**
  * Smart endpoints, dumb pipes: a stateless gateway calls one service per capability over HTTP; each
- * service owns its data (its own SQLite file); OrderPlaced travels on NATS JetStream. `dependsOn`: the
- * services a component calls, and NATS for those that publish or consume. Nothing calls another service
+ * service owns its data (its own SQLite file); OrderPlaced travels on NATS JetStream, and every service
+ * instance registers itself in a registry on NATS that callers resolve from (client-side discovery).
+ * `dependsOn`: the services a component calls, and NATS (events and the registry). Nothing calls another service
  * while starting, and each caller has timeouts, breakers and fallbacks for a callee that is not there yet,
  * so every service starts at once: `startAfter` holds only NATS (whose link is part of readiness).
  */
@@ -23,16 +24,16 @@ export const microTopology: Topology = {
   },
   edge: 'gateway',
   components: [
-    { kind: 'broker', name: 'nats', broker: 'nats', carries: 'events', role: 'NATS JetStream: the ORDERS stream with durable consumers for inventory and recommendation', dependsOn: [] },
+    { kind: 'broker', name: 'nats', broker: 'nats', carries: 'events', role: 'NATS JetStream: the ORDERS stream with durable consumers for inventory and recommendation, and the service registry (a KV bucket)', dependsOn: [] },
     app({
       name: 'gateway', role: 'the public API: calls the services with timeouts, retries on reads, circuit breakers and fallbacks',
-      entry: 'variants/micro/gateway/main.ts', modules: [], databases: [], dependsOn: ['catalog', 'recommendation', 'cart', 'order'], startAfter: [],
+      entry: 'variants/micro/gateway/main.ts', modules: [], databases: [], dependsOn: ['nats', 'catalog', 'recommendation', 'cart', 'order'], startAfter: ['nats'],
       // It reaches each service by capability: a request passes only the services its journey needs.
       via: [],
     }),
     app({
       name: 'catalog', role: 'product pages and search over the seeded catalog (read-only reference data, no database)',
-      entry: 'variants/micro/services/catalog/main.ts', modules: ['catalog', 'search'], databases: [], dependsOn: [],
+      entry: 'variants/micro/services/catalog/main.ts', modules: ['catalog', 'search'], databases: [], dependsOn: ['nats'], startAfter: ['nats'],
     }),
     app({
       name: 'recommendation', role: 'recommendations from co-purchase counts fed by OrderPlaced events',
@@ -40,7 +41,7 @@ export const microTopology: Topology = {
     }),
     app({
       name: 'cart', role: 'carts, priced from a seeded projection of the catalog',
-      entry: 'variants/micro/services/cart/main.ts', modules: ['cart'], databases: [DB.cart], dependsOn: [],
+      entry: 'variants/micro/services/cart/main.ts', modules: ['cart'], databases: [DB.cart], dependsOn: ['nats'], startAfter: ['nats'],
     }),
     app({
       name: 'order', role: 'orders; orchestrates checkout over HTTP with compensation; relays OrderPlaced from its outbox to JetStream',
@@ -52,7 +53,7 @@ export const microTopology: Topology = {
     }),
     app({
       name: 'payment', role: 'the simulated card provider',
-      entry: 'variants/micro/services/payment/main.ts', modules: ['payment'], databases: [DB.payment], dependsOn: [],
+      entry: 'variants/micro/services/payment/main.ts', modules: ['payment'], databases: [DB.payment], dependsOn: ['nats'], startAfter: ['nats'],
     }),
   ],
 };

@@ -12,9 +12,8 @@
  *   Idempotency-Key, which answers the first order instead of placing a second one.
  */
 import type { Logger } from 'pino';
-import type { AppConfig } from '../../../boundary/app-env.js';
-import { serviceUrl } from '../../../boundary/app-env.js';
 import type { DownstreamBudgets } from '../shared/call-policy.js';
+import type { InstanceSource } from '../shared/discovery/index.js';
 import { ServiceClient } from '../shared/service-client.js';
 
 const PAGE_READ = { attemptTimeoutMs: 1_000, retries: 1, totalTimeoutMs: 2_000 } as const;
@@ -29,7 +28,8 @@ export const GATEWAY_BUDGETS = {
 export type Downstream = keyof typeof GATEWAY_BUDGETS;
 export type Downstreams = Readonly<Record<Downstream, ServiceClient>>;
 
-export function downstreamClients(config: AppConfig, logger: Logger): Downstreams {
-  const client = (name: Downstream) => new ServiceClient(name, serviceUrl(config, name), GATEWAY_BUDGETS[name], logger);
+/** `instances`: where the services are found (the component's Discovery). */
+export function downstreamClients(instances: InstanceSource, logger: Logger): Downstreams {
+  const client = (name: Downstream) => new ServiceClient(name, instances, GATEWAY_BUDGETS[name], logger);
   return { catalog: client('catalog'), recommendation: client('recommendation'), cart: client('cart'), order: client('order') };
 }

@@ -13,7 +13,8 @@ import type { Downstreams } from './downstreams.js';
 
 const DEGRADED: Result<Recommendations> = ok({ items: [], degraded: true });
 
-export function createGatewayShop({ catalog, recommendation, cart, order }: Downstreams, logger: Logger): Shop {
+/** `routable`: whether the services can be found yet (the registry read once); the gateway is ready when they can. */
+export function createGatewayShop({ catalog, recommendation, cart, order }: Downstreams, logger: Logger, routable: () => boolean = () => true): Shop {
   const withoutRecommendations = fallback(handleAll, () => DEGRADED);
   withoutRecommendations.onFailure(({ reason }) => {
     logger.warn({ err: 'error' in reason ? reason.error : undefined }, 'recommendations unavailable: answering degraded');
@@ -52,7 +53,7 @@ export function createGatewayShop({ catalog, recommendation, cart, order }: Down
     getOrder: (id) => (id ? order.get<Order>(`/orders/${segment(id)}`) : notFound('ORDER.NOT_FOUND', 'order', id)),
     // A stateless edge holds no connections: a service in trouble shows as 503/504 or a degraded
     // answer, never as an unready gateway (which would take every journey down behind a balancer).
-    readiness: async () => ({ ready: true, checks: {} }),
+    readiness: async () => ({ ready: routable(), checks: { discovery: routable() } }),
   };
 }
 

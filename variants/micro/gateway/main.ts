@@ -2,6 +2,7 @@
 import { createPublicApi } from '../../common/http/public-api.js';
 import { runComponent } from '../../common/run-component.js';
 import { serve } from '../../common/server.js';
+import { Discovery } from '../shared/discovery/index.js';
 import { microTopology } from '../topology.js';
 import { downstreamClients } from './downstreams.js';
 import { createGatewayShop } from './gateway-shop.js';
@@ -10,10 +11,12 @@ await runComponent({
   topology: microTopology,
   env: process.env,
   start: async ({ config, logger }) => {
-    const clients = downstreamClients(config, logger);
-    const app = createPublicApi(createGatewayShop(clients, logger), logger);
+    const discovery = Discovery.start(config, logger, { resolve: true });
+    const clients = downstreamClients(discovery, logger);
+    const app = createPublicApi(createGatewayShop(clients, logger, () => discovery.ready), logger);
     return serve(app, config, async () => {
       await Promise.all(Object.values(clients).map((client) => client.close()));
+      await discovery.stop();
     });
   },
 });

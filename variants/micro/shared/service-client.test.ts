@@ -55,7 +55,7 @@ describe('ServiceClient', () => {
   it('reports a refused connection as unavailable, and fails fast once the breaker is open', async () => {
     const c = new ServiceClient('recommendation', 'http://127.0.0.1:9', budgets, logger);
     await expect(c.get('/ok')).rejects.toBeInstanceOf(UpstreamUnavailableError);
-    await expect(c.get('/ok')).rejects.toThrow(/circuit open/);
+    await expect(c.get('/ok')).rejects.toThrow(/the circuit of every instance \(1\) is open/);
   });
 
   it('keeps an unexpected 5xx apart from an outage', async () => {

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { serviceUrl, type AppConfig } from '../../../../boundary/app-env.js';
+import { Discovery, type InstanceSource } from '../../shared/discovery/index.js';
 import { checkoutSchema, idempotencyKeySchema } from '../../../common/http/schemas.js';
 import { systemClock, uuidIds } from '../../../common/ids.js';
 import { ordersOperations } from '../../../common/module-operations.js';
@@ -48,13 +48,14 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
     logger,
     publish: (event) => publishOrderPlaced(events.link.connection().jetstream(), event),
   }).start();
-  const clients = downstreamClients(config, logger);
+  const discovery = Discovery.start(config, logger, { resolve: true });
+  const clients = downstreamClients(discovery, logger);
   const deps = { ...httpCheckoutPorts(clients, logger), orders, ids: uuidIds, clock: systemClock };
   const ordersModule = faults.gate('orders', ordersOperations(deps, () => relay.poke()));
 
   const app = createServiceApp({
     logger,
-    readiness: () => ({ ready: db.open && events.link.ready, checks: { database: db.open, nats: events.link.ready } }),
+    readiness: () => ({ ready: db.open && events.link.ready && discovery.ready, checks: { database: db.open, nats: events.link.ready, discovery: discovery.ready } }),
     routes: (routes) => {
       routes.post('/checkout', async (req, res) => {
         const body = parseOr400(checkoutSchema, req.body, res);
@@ -71,11 +72,12 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
     await relay.stop();
     await events.stop();
     await Promise.all(Object.values(clients).map((client) => client.close()));
+    await discovery.stop();
     db.close();
   });
 }
 
-function downstreamClients(config: AppConfig, logger: Logger) {
-  const client = (name: string) => new ServiceClient(name, serviceUrl(config, name), STEP_BUDGET, logger);
+function downstreamClients(instances: InstanceSource, logger: Logger) {
+  const client = (name: string) => new ServiceClient(name, instances, STEP_BUDGET, logger);
   return { cart: client('cart'), inventory: client('inventory'), payment: client('payment') };
 }
