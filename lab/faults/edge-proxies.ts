@@ -13,7 +13,9 @@ import type { FaultSpec } from './types.js';
 const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?)([^/?#]+)/i;
 
 export class EdgeProxies {
-  readonly #upstreams = new Map<string, UpstreamAddress>();
+  /** Per edge: every replica of `to`, taken in turn per connection, as a load balancer in front of them would. */
+  readonly #upstreams = new Map<string, readonly UpstreamAddress[]>();
+  readonly #turn = new Map<string, number>();
 
   private constructor(private readonly proxies: ReadonlyMap<string, TcpProxy>) {}
 
@@ -23,7 +25,7 @@ export class EdgeProxies {
     const started = new Map<string, TcpProxy>();
     const edgeProxies = new EdgeProxies(started);
     try {
-      for (const edge of edges) started.set(edge, await TcpProxy.start(() => edgeProxies.#upstreams.get(edge)));
+      for (const edge of edges) started.set(edge, await TcpProxy.start(() => edgeProxies.#next(edge)));
     } catch (error) {
       await edgeProxies.stop();
       throw error;
@@ -45,25 +47,37 @@ export class EdgeProxies {
 
   /**
    * The URL `from` should use to reach `to`: the proxy's when the edge has one, else `url` itself.
-   * Bound, so it can be handed to the runner as it is. Learns `url` as the proxy's upstream.
+   * Bound, so it can be handed to the runner as it is. Learns `url` — and `replicas`, the URLs of every
+   * replica of `to` when it has several — as the proxy's upstreams.
    */
-  readonly rewriteUrl = (from: string, to: string, url: string): string => {
+  readonly rewriteUrl = (from: string, to: string, url: string, replicas: readonly string[] = [url]): string => {
     const edge = edgeName({ from, to });
     const proxy = this.proxies.get(edge);
     if (!proxy) return url;
-    const { hostname, port } = new URL(url);
-    if (port === '') throw new FaultError(`cannot proxy ${edge}: ${url} has no explicit port`);
-    this.#upstreams.set(edge, { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    this.#upstreams.set(edge, replicas.map((replica) => addressOf(edge, replica)));
     return url.replace(AUTHORITY, `$1127.0.0.1:${proxy.port}`);
   };
 
-  /** Where an edge's proxy forwards to, as `rewriteUrl` last learnt it. */
+  /** Where an edge's proxy forwards its next connection, as `rewriteUrl` last learnt it. */
   upstreamOf(edge: string): UpstreamAddress | undefined {
-    return this.#upstreams.get(edge);
+    const upstreams = this.#upstreams.get(edge);
+    return upstreams?.[(this.#turn.get(edge) ?? 0) % upstreams.length];
+  }
+
+  #next(edge: string): UpstreamAddress | undefined {
+    const next = this.upstreamOf(edge);
+    this.#turn.set(edge, (this.#turn.get(edge) ?? 0) + 1);
+    return next;
   }
 
   /** Closes every proxy and its connections. Safe to call twice. */
   async stop(): Promise<void> {
     await Promise.all([...this.proxies.values()].map((p) => p.stop()));
   }
+}
+
+function addressOf(edge: string, url: string): UpstreamAddress {
+  const { hostname, port } = new URL(url);
+  if (port === '') throw new FaultError(`cannot proxy ${edge}: ${url} has no explicit port`);
+  return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) };
 }

@@ -40,8 +40,9 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const brokers = new Map<string, RecordedBroker>();
   const portsByApp = await allocatePorts(plan.apps);
   const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(portsByApp.get(app.name)![0]!)]));
+  const replicaUrls = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map(localUrl)]));
   const brokerUrl = (kind: string) => [...brokers.values()].find((b) => b.kind === kind)?.url;
-  const rewrite = (from: string, to: string, url: string) => options.rewriteUrl?.(from, to, url) ?? url;
+  const rewrite = (from: string, to: string, url: string) => options.rewriteUrl?.(from, to, url, replicaUrls.get(to) ?? [url]) ?? url;
   const brokerUrlFor = (from: string, kind: string) => {
     const url = brokerUrl(kind);
     const name = topology.components.find((c) => c.kind === 'broker' && c.broker === kind)?.name;

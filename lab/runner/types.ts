@@ -60,9 +60,10 @@ export interface StartVariantOptions {
   readonly envFor?: (component: string, instance: number) => Readonly<Record<string, string>> | undefined;
   /**
    * The URL component `from` is given for `to` (an app or a broker component), asked at every (re)start:
-   * the lab routes one edge through a TCP proxy this way. Unchanged unless told.
+   * the lab routes one edge through a TCP proxy this way. Unchanged unless told. `replicas`: the URLs of
+   * every replica of `to` (`url` is the one `from` would be given).
    */
-  readonly rewriteUrl?: (from: string, to: string, url: string) => string;
+  readonly rewriteUrl?: (from: string, to: string, url: string, replicas: readonly string[]) => string;
   /** Starts brokers; `lab/brokers` unless told (tests pass a fake). */
   readonly startBroker?: BrokerLauncher;
   /**
