@@ -61,7 +61,7 @@ export async function sendRequests(baseUrl: string, options: LoadOptions): Promi
   const worker = async () => {
     while (started < options.count) {
       started += 1;
-      const outcome = await getText(`${baseUrl}${options.path ?? '/'}`);
+      const outcome = await requestText(`${baseUrl}${options.path ?? '/'}`);
       if (outcome.status === 200) byServer.set(outcome.body, (byServer.get(outcome.body) ?? 0) + 1);
       else failures.push(outcome.error ?? `HTTP ${outcome.status}`);
       answered += 1;
@@ -72,9 +72,13 @@ export async function sendRequests(baseUrl: string, options: LoadOptions): Promi
   return { sent: options.count, ok: options.count - failures.length, failures, byServer };
 }
 
-async function getText(url: string): Promise<{ status: number; body: string; error?: string }> {
+/** One request with the lab's timeout; a transport failure is an outcome too. */
+export async function requestText(
+  url: string,
+  options: { method?: 'GET' | 'POST'; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string; error?: string }> {
   try {
-    const response = await request(url, { headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
+    const response = await request(url, { ...options, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
     return { status: response.statusCode, body: await response.body.text() };
   } catch (error) {
     return { status: 0, body: '', error: (error as Error).message };
