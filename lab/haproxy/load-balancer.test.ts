@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
-import { LoadBalancerStoppedError } from './errors.js';
+import { HaproxyCommandError, InvalidLoadBalancerOptionsError, LoadBalancerStoppedError, UnknownFrontendError } from './errors.js';
 import { startLoadBalancer } from './start.js';
 import { sendRequests, startReplica, type Replica } from './test-replicas.js';
 import type { ServerStats, StartedLoadBalancer } from './types.js';
@@ -108,6 +108,14 @@ describe('a private HAProxy in front of two replicas', () => {
     expect((await balancer.serverStats('shop')).map((s) => s.name)).toEqual(['r2', 'r3']);
     const after = await sendRequests(balancer.url('shop'), { count: 20 });
     expect(Object.fromEntries(after.byServer)).toEqual({ r2: 10, r3: 10 });
+  });
+
+  it('names what it refuses: an unknown frontend, a name that is no name, a server HAProxy does not have', async () => {
+    expect(() => balancer.url('admin')).toThrow(new UnknownFrontendError('admin', ['shop']));
+    await expect(balancer.setServerState('shop', 'r2; shutdown sessions server shop/r2', 'maint')).rejects.toThrow(InvalidLoadBalancerOptionsError);
+    await expect(balancer.setServerState('shop', 'r9', 'drain')).rejects.toThrow(new HaproxyCommandError('set server shop/r9 state drain', 'No such server.'));
+    await expect(balancer.addServer('shop', { name: 'r2', url: replicas[1]!.url })).rejects.toThrow(/Already exists a server with the same name/);
+    await expect(balancer.removeServer('shop', 'r9')).rejects.toThrow(HaproxyCommandError);
   });
 
   it('stop() leaves no haproxy process, and may be called twice', async () => {
