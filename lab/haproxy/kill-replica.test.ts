@@ -2,39 +2,25 @@
  * What a crashed replica costs behind the load balancer: SIGKILL one of two under a request loop. The
  * requests it refuses, or drops half-way, are resent to the other one; health checks take it out.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../brokers/test-helpers.js';
-import { startLoadBalancer } from './start.js';
-import { requestText, sendRequests, startReplica, type Replica } from './test-replicas.js';
+import { requestText, sendRequests, startBalancedReplicas, startReplica, type BalancedReplicas, type Replica } from './test-replicas.js';
 import type { StartedLoadBalancer } from './types.js';
 
 const REQUESTS = 800;
 const KILL_AFTER = 200;
 
 describe('a replica SIGKILLed under load', () => {
-  let dir: string;
-  let replicas: Replica[] = [];
+  let setup: BalancedReplicas;
   let balancer: StartedLoadBalancer;
-  const logs: string[] = [];
+  let replicas: Replica[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'archlab-haproxy-kill-'));
-    replicas = await Promise.all(['r1', 'r2'].map(startReplica));
-    balancer = await startLoadBalancer({
-      dir,
-      frontends: [{ name: 'shop', port: 0, healthPath: '/readyz', servers: replicas.map(({ name, url }) => ({ name, url })) }],
-      onLog: (line) => logs.push(line),
-    });
+    setup = await startBalancedReplicas(['r1', 'r2']);
+    ({ balancer, replicas } = setup);
   });
 
-  afterAll(async () => {
-    await balancer?.stop();
-    await Promise.all(replicas.map((r) => r.kill()));
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.stop());
 
   it('costs (almost) no failed request: at least 99% answered 200', async () => {
     const [victim] = replicas as [Replica, Replica];
@@ -51,7 +37,7 @@ describe('a replica SIGKILLed under load', () => {
       },
     });
     const downMs = await markedDown!;
-    const resent = logs.filter((line) => / shop shop\/r\d /.test(line)); // request lines: only those retried or failed
+    const resent = setup.logs.filter((line) => / shop shop\/r\d /.test(line)); // request lines: only those retried or failed
 
     const availability = result.ok / result.sent;
     console.log(

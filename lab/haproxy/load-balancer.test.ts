@@ -2,39 +2,25 @@
  * A real HAProxy in front of real replicas (Node HTTP servers in their own processes): balancing, the
  * administrative states, health checks, servers added and removed under load, and a clean stop.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
 import { HaproxyCommandError, InvalidLoadBalancerOptionsError, LoadBalancerStoppedError, UnknownFrontendError } from './errors.js';
-import { startLoadBalancer } from './start.js';
-import { sendRequests, startReplica, type Replica } from './test-replicas.js';
+import { sendRequests, startBalancedReplicas, startReplica, type BalancedReplicas, type Replica } from './test-replicas.js';
 import type { ServerStats, StartedLoadBalancer } from './types.js';
 
 describe('a private HAProxy in front of two replicas', () => {
-  let dir: string;
-  let replicas: Replica[] = [];
+  let setup: BalancedReplicas;
   let balancer: StartedLoadBalancer;
-  const logs: string[] = [];
+  let replicas: Replica[];
   const stats = async (name: string): Promise<ServerStats | undefined> => (await balancer.serverStats('shop')).find((s) => s.name === name);
   const statusOf = async (name: string) => (await stats(name))?.status;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'archlab-haproxy-'));
-    replicas = await Promise.all(['r1', 'r2'].map(startReplica));
-    balancer = await startLoadBalancer({
-      dir,
-      frontends: [{ name: 'shop', port: 0, healthPath: '/readyz', servers: replicas.map(({ name, url }) => ({ name, url })) }],
-      onLog: (line) => logs.push(line),
-    });
+    setup = await startBalancedReplicas(['r1', 'r2']);
+    ({ balancer, replicas } = setup);
   });
 
-  afterAll(async () => {
-    await balancer?.stop();
-    await Promise.all(replicas.map((r) => r.kill()));
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.stop());
 
   it('listens on 127.0.0.1 and spreads requests round robin over both replicas', async () => {
     expect(balancer.url('shop')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -87,7 +73,7 @@ describe('a private HAProxy in front of two replicas', () => {
     r2.toggleReadiness();
     const upMs = await waitUntil('r2 is UP', async () => (await statusOf('r2')) === 'UP', 5_000);
     console.log(`/readyz 503 → DOWN after ${Math.round(downMs)} ms; 200 again → UP after ${Math.round(upMs)} ms`);
-    expect(logs.join('\n')).toMatch(/Server shop\/r2 is DOWN/);
+    expect(setup.logs.join('\n')).toMatch(/Server shop\/r2 is DOWN/);
   });
 
   it('adds a server and removes one while requests flow, failing none of them', async () => {
@@ -124,7 +110,7 @@ describe('a private HAProxy in front of two replicas', () => {
     await balancer.stop();
     expect(balancer.pid()).toBeUndefined();
     expect(await liveCommand(pid)).toBeUndefined();
-    expect(await processesOfBrokerDir(dir)).toEqual([]);
+    expect(await processesOfBrokerDir(setup.dir)).toEqual([]);
     await expect(balancer.serverStats('shop')).rejects.toThrow(LoadBalancerStoppedError);
   });
 });

@@ -27,8 +27,12 @@ let lab: Lab | undefined;
 
 afterEach(async () => {
   if (lab === undefined) return;
-  for (const { record } of readInstanceRecords(join(lab.baseDir, 'instances'))) signal(record.guardPid, 'SIGKILL');
-  signal(-lab.process.pid!, 'SIGKILL');
+  // If an assertion failed first: once the lab is dead, the sweep stops its guard and HAProxy.
+  if (lab.process.exitCode === null && lab.process.signalCode === null) {
+    const exited = once(lab.process, 'exit');
+    lab.process.kill('SIGKILL');
+    await exited;
+  }
   sweepStaleInstances(lab.baseDir, () => undefined);
   await rm(lab.baseDir, { recursive: true, force: true });
   lab = undefined;
@@ -43,14 +47,6 @@ async function startLab(): Promise<Lab> {
   lab = { ...lab, haproxyPid: Number(line) };
   expect(await liveCommand(lab.haproxyPid)).toBe('haproxy');
   return lab;
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
 }
 
 describe('the HAProxy of a lab that dies by SIGKILL', () => {

@@ -1,9 +1,14 @@
 /** For the load balancer tests only: replicas as real processes, and a client that counts who answered. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { startLoadBalancer } from './start.js';
+import type { StartedLoadBalancer } from './types.js';
 
 const replicaScript = fileURLToPath(new URL('./fixtures/replica.mjs', import.meta.url));
 /** The lab's own request timeout. */
@@ -32,6 +37,41 @@ export async function startReplica(name: string): Promise<Replica> {
       await exited;
     },
     toggleReadiness: () => child.kill('SIGUSR1'),
+  };
+}
+
+export interface BalancedReplicas {
+  /** The load balancer's dir. */
+  readonly dir: string;
+  readonly balancer: StartedLoadBalancer;
+  /** Every replica started for the test: `stop()` kills those a test adds here too. */
+  readonly replicas: Replica[];
+  /** Every line HAProxy wrote. */
+  readonly logs: string[];
+  /** The load balancer, then every replica, then the temporary dir. */
+  stop(): Promise<void>;
+}
+
+/** Replicas named `names` behind a new load balancer whose one frontend, `shop`, checks `/readyz`. */
+export async function startBalancedReplicas(names: readonly string[]): Promise<BalancedReplicas> {
+  const dir = await mkdtemp(join(tmpdir(), 'archlab-haproxy-'));
+  const replicas = await Promise.all(names.map(startReplica));
+  const logs: string[] = [];
+  const balancer = await startLoadBalancer({
+    dir,
+    frontends: [{ name: 'shop', port: 0, healthPath: '/readyz', servers: replicas.map(({ name, url }) => ({ name, url })) }],
+    onLog: (line) => logs.push(line),
+  });
+  return {
+    dir,
+    balancer,
+    replicas,
+    logs,
+    async stop() {
+      await balancer.stop();
+      await Promise.all(replicas.map((r) => r.kill()));
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
