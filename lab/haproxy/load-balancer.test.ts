@@ -2,9 +2,13 @@
  * A real HAProxy in front of real replicas (Node HTTP servers in their own processes): balancing, the
  * administrative states, health checks, servers added and removed under load, and a clean stop.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
 import { HaproxyCommandError, InvalidLoadBalancerOptionsError, LoadBalancerStoppedError, UnknownFrontendError } from './errors.js';
+import { startLoadBalancer } from './start.js';
 import { sendRequests, startBalancedReplicas, startReplica, type BalancedReplicas, type Replica } from './test-replicas.js';
 import type { ServerStats, StartedLoadBalancer } from './types.js';
 
@@ -112,5 +116,29 @@ describe('a private HAProxy in front of two replicas', () => {
     expect(await liveCommand(pid)).toBeUndefined();
     expect(await processesOfBrokerDir(setup.dir)).toEqual([]);
     await expect(balancer.serverStats('shop')).rejects.toThrow(LoadBalancerStoppedError);
+  });
+});
+
+describe('a load balancer with two frontends', () => {
+  it('gives each its own free port and its own servers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'archlab-haproxy-two-'));
+    const [a, b] = await Promise.all(['a1', 'b1'].map(startReplica)) as [Replica, Replica];
+    const balancer = await startLoadBalancer({
+      dir,
+      frontends: [
+        { name: 'a', port: 0, healthPath: '/readyz', servers: [{ name: a.name, url: a.url }] },
+        { name: 'b', port: 0, healthPath: '/readyz', servers: [{ name: b.name, url: b.url }] },
+      ],
+    });
+    try {
+      expect(balancer.url('a')).not.toBe(balancer.url('b'));
+      expect(Object.fromEntries((await sendRequests(balancer.url('a'), { count: 3 })).byServer)).toEqual({ a1: 3 });
+      expect(Object.fromEntries((await sendRequests(balancer.url('b'), { count: 3 })).byServer)).toEqual({ b1: 3 });
+      expect((await balancer.serverStats('b')).map((s) => s.name)).toEqual(['b1']);
+    } finally {
+      await balancer.stop();
+      await Promise.all([a.kill(), b.kill()]);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

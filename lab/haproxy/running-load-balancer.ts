@@ -47,6 +47,7 @@ export class RunningLoadBalancer implements StartedLoadBalancer {
       await this.command(frontend, `enable health ${frontend}/${name}`);
       await this.setServerState(frontend, name, 'ready');
     } catch (error) {
+      // Still in maintenance, so HAProxy lets it go.
       await this.command(frontend, `del server ${frontend}/${name}`).catch(() => undefined);
       throw error;
     }

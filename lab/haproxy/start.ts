@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { binaryName, findHaproxyBinary } from '../brokers/binaries.js';
-import { freePort } from '../brokers/free-port.js';
+import { freePorts } from '../brokers/free-port.js';
 import { GuardedProcess, type ProcessExit } from '../brokers/guarded-process.js';
 import { defaultRegistryDir } from '../brokers/instance-registry.js';
 import { LogTail } from '../brokers/log-tail.js';
@@ -30,7 +30,7 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
   const requested = parseFrontends(options.frontends);
   const dir = resolve(options.dir);
   const runtime = new RuntimeApi(join(dir, 'admin.sock'));
-  const frontends = await Promise.all(requested.map(async (f): Promise<FrontendSpec> => ({ ...f, port: f.port === 0 ? await freePort() : f.port })));
+  const frontends = await choosePorts(requested);
   const configPath = join(dir, 'haproxy.cfg');
   await mkdir(dir, { recursive: true });
   await writeFile(configPath, haproxyConfig({ socketPath: runtime.socketPath, frontends }));
@@ -59,6 +59,12 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
     throw error;
   }
   return new RunningLoadBalancer(haproxy, runtime, frontends);
+}
+
+/** A free port for each frontend that asked for 0, all distinct. */
+async function choosePorts(frontends: readonly FrontendSpec[]): Promise<FrontendSpec[]> {
+  const ports = await freePorts(frontends.filter((f) => f.port === 0).length);
+  return frontends.map((f) => (f.port === 0 ? { ...f, port: ports.shift()! } : f));
 }
 
 async function waitUntilAnswering(runtime: RuntimeApi, haproxy: GuardedProcess, timeoutMs: number, logTail: LogTail): Promise<void> {
