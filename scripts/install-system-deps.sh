@@ -2,7 +2,7 @@
 # Installs the Debian packages the lab and its tests need. Idempotent: installs only what is missing.
 set -euo pipefail
 
-packages=(rabbitmq-server nats-server chromium docker-compose)
+packages=(rabbitmq-server nats-server haproxy chromium docker-compose)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -18,12 +18,12 @@ sudo_cmd=()
 echo "system deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
-# policy-rc.d keeps Debian from starting the system-wide rabbitmq/nats services: the lab starts private ones.
+# policy-rc.d keeps Debian from starting the system-wide rabbitmq/nats/haproxy services: the lab starts
+# private ones. It is removed however the install ends, so that later installs start their services again.
 if [ ! -e /usr/sbin/policy-rc.d ]; then
   printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee /usr/sbin/policy-rc.d >/dev/null
   "${sudo_cmd[@]}" chmod +x /usr/sbin/policy-rc.d
-  remove_policy=1
+  trap '"${sudo_cmd[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-[ "${remove_policy:-0}" = 1 ] && "${sudo_cmd[@]}" rm -f /usr/sbin/policy-rc.d
 echo "system deps: done"

@@ -1,4 +1,4 @@
-/** Where the broker programs live: Debian/Ubuntu packages first, then Homebrew, then the PATH. */
+/** Where the broker programs (and HAProxy) live: Debian/Ubuntu packages first, then Homebrew, then the PATH. */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import type { BrokerBinaryLookup, BrokerKind } from './types.js';
@@ -13,7 +13,7 @@ interface BinarySpec {
 
 const INSTALL_SCRIPT = 'bash scripts/install-system-deps.sh';
 
-const BINARIES: Record<BrokerKind | 'epmd', BinarySpec> = {
+const BINARIES: Record<BrokerKind | 'epmd' | 'haproxy', BinarySpec> = {
   rabbitmq: {
     name: 'rabbitmq-server',
     preferred: [
@@ -33,20 +33,26 @@ const BINARIES: Record<BrokerKind | 'epmd', BinarySpec> = {
     preferred: ['/usr/bin/epmd', '/usr/lib/erlang/bin/epmd', '/opt/homebrew/bin/epmd', '/usr/local/bin/epmd'],
     installHint: `sudo apt-get install erlang-base (it comes with rabbitmq-server)`,
   },
+  haproxy: {
+    name: 'haproxy',
+    preferred: ['/usr/sbin/haproxy', '/opt/homebrew/bin/haproxy', '/usr/local/bin/haproxy', '/usr/local/sbin/haproxy'],
+    installHint: `sudo apt-get install haproxy (or ${INSTALL_SCRIPT}; macOS: brew install haproxy)`,
+  },
 };
 
 /**
- * `ARCHLAB_RABBITMQ_SERVER` / `ARCHLAB_NATS_SERVER` name the program to use instead of searching (an
- * install elsewhere); a path that is not an executable file counts as missing.
+ * `ARCHLAB_RABBITMQ_SERVER` / `ARCHLAB_NATS_SERVER` / `ARCHLAB_HAPROXY` name the program to use instead
+ * of searching (an install elsewhere); a path that is not an executable file counts as missing.
  */
-const OVERRIDES: Record<BrokerKind, string> = { rabbitmq: 'ARCHLAB_RABBITMQ_SERVER', nats: 'ARCHLAB_NATS_SERVER' };
+const OVERRIDES: Record<BrokerKind | 'haproxy', string> = { rabbitmq: 'ARCHLAB_RABBITMQ_SERVER', nats: 'ARCHLAB_NATS_SERVER', haproxy: 'ARCHLAB_HAPROXY' };
 
 export function findBrokerBinary(kind: BrokerKind): BrokerBinaryLookup {
-  const override = process.env[OVERRIDES[kind]];
-  if (override !== undefined && override !== '') {
-    return isExecutable(override) ? { found: true, path: override } : { found: false, installHint: `${OVERRIDES[kind]}=${override} is not an executable file; ${BINARIES[kind].installHint}` };
-  }
-  return findBinary(BINARIES[kind]);
+  return findOverridableBinary(kind);
+}
+
+/** The load balancer in front of replicated HTTP components (lab/haproxy). */
+export function findHaproxyBinary(): BrokerBinaryLookup {
+  return findOverridableBinary('haproxy');
 }
 
 /** Erlang's port mapper, needed to stop a RabbitMQ instance's private epmd. */
@@ -60,8 +66,16 @@ export function findRabbitMqCtl(serverPath: string): BrokerBinaryLookup {
   return isExecutable(path) ? { found: true, path } : { found: false, installHint: BINARIES.rabbitmq.installHint };
 }
 
-export function binaryName(kind: BrokerKind): string {
+export function binaryName(kind: BrokerKind | 'haproxy'): string {
   return BINARIES[kind].name;
+}
+
+function findOverridableBinary(kind: BrokerKind | 'haproxy'): BrokerBinaryLookup {
+  const override = process.env[OVERRIDES[kind]];
+  if (override !== undefined && override !== '') {
+    return isExecutable(override) ? { found: true, path: override } : { found: false, installHint: `${OVERRIDES[kind]}=${override} is not an executable file; ${BINARIES[kind].installHint}` };
+  }
+  return findBinary(BINARIES[kind]);
 }
 
 function findBinary(spec: BinarySpec): BrokerBinaryLookup {

@@ -1,6 +1,6 @@
 /**
- * One broker process lifetime, run under `guard.cjs` so that it dies with the lab, even when the lab
- * is SIGKILLed. A restart is a new GuardedProcess.
+ * One broker process lifetime (or the lab's HAProxy, lab/haproxy), run under `guard.cjs` so that it
+ * dies with the lab, even when the lab is SIGKILLed. A restart is a new GuardedProcess.
  *
  * The guard runs in its own process group: a SIGKILL to the lab's whole group (a CI timeout, the OOM
  * killer) does not reach it, so it sees the IPC channel close and stops the broker. Should the guard

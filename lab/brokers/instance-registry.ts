@@ -1,7 +1,8 @@
 /**
- * A small file per live broker instance, under `.archlab/instances/`: which lab owns it and how to
- * find what it left behind. Written once the broker runs, removed once its guard has cleaned up. A file
- * whose lab is dead marks an instance that may have outlived it; `sweepStaleInstances` reads them.
+ * A small file per live broker instance (HAProxy included), under `.archlab/instances/`: which lab owns
+ * it and how to find what it left behind. Written once the broker runs, removed once its guard has
+ * cleaned up. A file whose lab is dead marks an instance that may have outlived it;
+ * `sweepStaleInstances` reads them.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { labRoot } from './lab-root.js';
 import { processStartTicks } from './process-identity.js';
 
 export interface BrokerInstanceRecord {
-  /** `rabbitmq`, `nats`, or the command's name. */
+  /** `rabbitmq`, `nats`, `haproxy`, or the command's name. */
   readonly kind: string;
   readonly labPid: number;
   /** The lab's start time (Linux clock ticks), so a reused pid is not taken for the lab. */

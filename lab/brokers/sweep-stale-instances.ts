@@ -1,7 +1,7 @@
 /**
- * The fallback for brokers that outlived their lab: every `archlab` command calls this first. An
- * instance is stale when the lab that registered it is dead; whatever of it still runs (its guard,
- * the broker's processes, RabbitMQ's private epmd) is SIGKILLed, and its registry file removed.
+ * The fallback for brokers (and HAProxy) that outlived their lab: every `archlab` command calls this
+ * first. An instance is stale when the lab that registered it is dead; whatever of it still runs (its
+ * guard, the broker's processes, RabbitMQ's private epmd) is SIGKILLed, and its registry file removed.
  *
  * Normally there is nothing to do: a lab stops its brokers, and a dead lab's guards stop them. This
  * catches the rest (a guard killed too, or stopped mid-cleanup). Only node builtins are imported, so

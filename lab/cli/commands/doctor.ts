@@ -1,6 +1,7 @@
 /** What the lab needs on this machine, each found or with the command that installs it. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { findHaproxyBinary } from '../../brokers/binaries.js';
 import { findBrokerBinary } from '../../brokers/index.js';
 import { SETUP_COMMAND } from '../preflight.js';
 import { formatTable } from '../table.js';
@@ -13,12 +14,15 @@ export function doctorChecks(): Check[] {
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   const rabbit = findBrokerBinary('rabbitmq');
   const nats = findBrokerBinary('nats');
+  const haproxy = findHaproxyBinary();
   const chromium = CHROMIUM_PATHS.find((p) => existsSync(p));
   const docker = dockerEngine();
   return [
     { name: 'node', ok: nodeMajor >= 20, found: process.version, fix: 'install Node.js 20 or newer', required: true },
     { name: 'rabbitmq-server', ok: rabbit.found, found: rabbit.found ? rabbit.path : 'missing', fix: rabbit.found ? '' : rabbit.installHint, required: true },
     { name: 'nats-server', ok: nats.found, found: nats.found ? nats.path : 'missing', fix: nats.found ? '' : nats.installHint, required: true },
+    // Optional until the runner puts replicated components behind it (lab/haproxy).
+    { name: 'haproxy', ok: haproxy.found, found: haproxy.found ? haproxy.path : 'missing', fix: haproxy.found ? '' : `load balancer for replicated components: ${haproxy.installHint}`, required: false },
     { name: 'chromium', ok: chromium !== undefined, found: chromium ?? 'missing', fix: 'sudo apt-get install chromium (PNG snapshots and the browser test)', required: false },
     { name: 'docker engine', ok: docker.ok, found: docker.found, fix: docker.ok ? '' : 'only for the docker-compose path: install Docker Engine', required: false },
   ];

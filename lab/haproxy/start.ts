@@ -1,0 +1,90 @@
+/**
+ * Starting the lab's HAProxy: write its config into `dir`, launch it in the foreground under the broker
+ * guard (so it dies with the lab, and the next command's sweep finds it if the guard could not act), and
+ * wait until its runtime API answers, which it does only once every frontend port is bound.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { binaryName, findHaproxyBinary } from '../brokers/binaries.js';
+import { freePorts } from '../brokers/free-port.js';
+import { GuardedProcess, type ProcessExit } from '../brokers/guarded-process.js';
+import { defaultRegistryDir } from '../brokers/instance-registry.js';
+import { LogTail } from '../brokers/log-tail.js';
+import { haproxyConfig } from './config.js';
+import { HaproxyBinaryMissingError, HaproxyExitedError, HaproxyStartTimeoutError } from './errors.js';
+import { parseFrontends } from './frontends.js';
+import { RunningLoadBalancer } from './running-load-balancer.js';
+import { RuntimeApi } from './runtime-api.js';
+import type { FrontendSpec, LoadBalancerStartOptions, StartedLoadBalancer } from './types.js';
+
+const DEFAULT_READY_TIMEOUT_MS = 10_000;
+/** SIGTERM stops HAProxy at once; the grace is for a machine under load. */
+const GRACE_MS = 2_000;
+const RETRY_INTERVAL_MS = 50;
+
+/** Starts HAProxy and waits until it serves; on failure nothing it started is left running. */
+export async function startLoadBalancer(options: LoadBalancerStartOptions): Promise<StartedLoadBalancer> {
+  const binary = findHaproxyBinary();
+  if (!binary.found) throw new HaproxyBinaryMissingError(binaryName('haproxy'), binary.installHint);
+  const requested = parseFrontends(options.frontends);
+  const dir = resolve(options.dir);
+  const runtime = new RuntimeApi(join(dir, 'admin.sock'));
+  const frontends = await choosePorts(requested);
+  const configPath = join(dir, 'haproxy.cfg');
+  await mkdir(dir, { recursive: true });
+  await writeFile(configPath, haproxyConfig({ socketPath: runtime.socketPath, frontends }));
+  await rm(runtime.socketPath, { force: true }); // a previous instance's: it must not pass for this one's
+
+  const logTail = new LogTail();
+  const haproxy = await GuardedProcess.spawn(
+    {
+      command: binary.path,
+      args: ['-db', '-f', configPath],
+      // The tag the stale-instance sweep finds the process by.
+      env: { ARCHLAB_BROKER_DIR: dir },
+      cwd: dir,
+      graceMs: GRACE_MS,
+      registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'haproxy', brokerDir: dir },
+    },
+    (line, stream) => {
+      logTail.push(line);
+      options.onLog?.(line, stream);
+    },
+  );
+  try {
+    await waitUntilAnswering(runtime, haproxy, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, logTail);
+  } catch (error) {
+    await haproxy.terminate();
+    throw error;
+  }
+  return new RunningLoadBalancer(haproxy, runtime, frontends);
+}
+
+/** A free port for each frontend that asked for 0, all distinct. */
+async function choosePorts(frontends: readonly FrontendSpec[]): Promise<FrontendSpec[]> {
+  const ports = await freePorts(frontends.filter((f) => f.port === 0).length);
+  return frontends.map((f) => (f.port === 0 ? { ...f, port: ports.shift()! } : f));
+}
+
+async function waitUntilAnswering(runtime: RuntimeApi, haproxy: GuardedProcess, timeoutMs: number, logTail: LogTail): Promise<void> {
+  let exit: ProcessExit | undefined;
+  void haproxy.exited.then((processExit) => (exit = processExit));
+  const startedAt = performance.now();
+  for (;;) {
+    let lastError: unknown;
+    try {
+      await runtime.run('show info', /^Name: HAProxy/);
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (exit !== undefined) {
+      await haproxy.gone; // its output closed: the lines saying why it exited are in the tail
+      throw new HaproxyExitedError(exit.code, exit.signal, logTail.snapshot());
+    }
+    const waitedMs = Math.round(performance.now() - startedAt);
+    if (waitedMs >= timeoutMs) throw new HaproxyStartTimeoutError(runtime.socketPath, waitedMs, logTail.snapshot(), { cause: lastError });
+    await delay(RETRY_INTERVAL_MS);
+  }
+}
