@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly natsUrl?: string;
   /** Component name → base URL where it is reached (its replica, or the load balancer in front of its replicas). */
   readonly services: Readonly<Record<string, string>>;
+  /** Bus consumers (soa): unacknowledged messages one replica may hold; each consumer's own default unless set. */
+  readonly prefetch?: number;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -46,6 +48,7 @@ export const appConfigSchema = z.object({
     }
   }),
   ARCHLAB_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ARCHLAB_PREFETCH: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 export class ConfigError extends Error {
@@ -62,12 +65,12 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
     port: e.PORT, host: e.ARCHLAB_HOST, variant: e.ARCHLAB_VARIANT, component: e.ARCHLAB_COMPONENT, instance: e.ARCHLAB_INSTANCE,
     dataDir: e.ARCHLAB_DATA_DIR, seed: e.ARCHLAB_SEED, amqpUrl: e.ARCHLAB_AMQP_URL, natsUrl: e.ARCHLAB_NATS_URL,
-    services: e.ARCHLAB_SERVICES, logLevel: e.ARCHLAB_LOG_LEVEL,
+    services: e.ARCHLAB_SERVICES, logLevel: e.ARCHLAB_LOG_LEVEL, prefetch: e.ARCHLAB_PREFETCH,
   };
 }
 
 /** For a starter: the variables that tell an app `config` (the inverse of `parseAppConfig`). */
-export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel'>): Record<string, string> {
+export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch'> & { readonly prefetch?: number }): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(config.port),
     ARCHLAB_VARIANT: config.variant,
@@ -81,6 +84,7 @@ export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' |
   if (config.logLevel !== undefined) env.ARCHLAB_LOG_LEVEL = config.logLevel;
   if (config.amqpUrl) env.ARCHLAB_AMQP_URL = config.amqpUrl;
   if (config.natsUrl) env.ARCHLAB_NATS_URL = config.natsUrl;
+  if (config.prefetch !== undefined) env.ARCHLAB_PREFETCH = String(config.prefetch);
   // Checked here, at the starter, so a bad value is the starter's error rather than an app that exits at once.
   parseAppConfig(env);
   return env;

@@ -4,11 +4,12 @@ import type { StartedBroker } from './broker-launcher.js';
 import type { CentralLog } from './central-log.js';
 import { UnknownComponentError, VariantStoppedError } from './errors.js';
 import type { LifecycleRecorder } from './lifecycle-recorder.js';
+import type { StartedLoadBalancer } from '../haproxy/index.js';
 import type { RecordedBroker } from './recorded-broker.js';
 import { stopWaves, type StartPlan } from './start-order.js';
 import type { SupervisedProcess } from './supervised-process.js';
 import type {
-  ControlMessage, LifecycleEvent, RunningComponent, RunningInstance, RunningVariant,
+  ControlMessage, LifecycleEvent, RunningComponent, RunningInstance, RunningLoadBalancer, RunningVariant,
 } from './types.js';
 
 /** How long an app gets between SIGTERM and SIGKILL. */
@@ -26,6 +27,12 @@ export interface VariantParts {
   readonly processes: ReadonlyMap<string, readonly SupervisedProcess[]>;
   /** Broker component name → broker, filled in as brokers start. */
   readonly brokers: ReadonlyMap<string, RecordedBroker>;
+  /** HAProxy in front of a replicated edge, filled in once it is ready. */
+  readonly balancer: BalancerSlot;
+}
+
+export interface BalancerSlot {
+  started?: StartedLoadBalancer;
 }
 
 export class Variant implements RunningVariant {
@@ -37,7 +44,16 @@ export class Variant implements RunningVariant {
   }
 
   get variant() { return this.parts.topology.variant; }
-  get edgeUrl() { return this.#replicas(this.parts.plan.edge.name)[0]!.spec.url; }
+  get edgeUrl() {
+    const edge = this.parts.plan.edge.name;
+    return this.parts.balancer.started?.url(edge) ?? this.#replicas(edge)[0]!.spec.url;
+  }
+
+  get loadBalancer(): RunningLoadBalancer | undefined {
+    const started = this.parts.balancer.started;
+    const edge = this.parts.plan.edge.name;
+    return started && { name: `${edge}-lb`, url: started.url(edge), frontend: edge, pid: () => started.pid(), handle: started };
+  }
   get runDir() { return this.parts.runDir; }
   get dataDir() { return this.parts.dataDir; }
   get centralLogPath() { return this.parts.log.path; }
@@ -89,13 +105,19 @@ export class Variant implements RunningVariant {
     return delivered.filter(Boolean).length;
   }
 
+  async stopInstance(component: string, index: number): Promise<void> {
+    for (const replica of this.#targets(component, index)) await replica.stop(STOP_GRACE_MS);
+  }
+
   stop(): Promise<void> {
     this.#stopping ??= this.#stopAll();
     return this.#stopping;
   }
 
   async #stopAll(): Promise<void> {
-    const { plan, processes, brokers, log } = this.parts;
+    const { plan, processes, brokers, log, balancer } = this.parts;
+    // The entrance first: nothing new comes in while the apps behind it stop.
+    await balancer.started?.stop().catch((error: unknown) => this.#labLine(`${plan.edge.name}-lb`, `stop failed: ${String(error)}`));
     for (const wave of stopWaves(plan.apps, plan.depth)) {
       await Promise.all(wave.flatMap((app) => (processes.get(app.name) ?? []).map((replica) => replica.stop(STOP_GRACE_MS))));
     }

@@ -22,6 +22,10 @@ import { Variant } from './running-variant.js';
 import { allOrGiveUp, startInDependencyOrder } from './start-in-order.js';
 import { planStart } from './start-order.js';
 import { SupervisedProcess } from './supervised-process.js';
+import { startLoadBalancer, type StartedLoadBalancer } from '../haproxy/index.js';
+import type { BalancerSlot } from './running-variant.js';
+import { ComponentNotReadyError } from './errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningVariant, StartVariantOptions } from './types.js';
 
 export const DEFAULT_READY_TIMEOUT_MS = 30_000;
@@ -39,7 +43,10 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const events = new LifecycleRecorder(options.onEvent);
   const brokers = new Map<string, RecordedBroker>();
   const portsByApp = await allocatePorts(plan.apps);
-  const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(portsByApp.get(app.name)![0]!)]));
+  // A replicated edge sits behind a load balancer: users (and anyone given its URL) see one address.
+  const balanced = plan.apps.find((app) => app.name === topology.edge && app.replicas > 1);
+  const balancerPort = balanced ? (await freePorts(1))[0]! : undefined;
+  const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(app === balanced ? balancerPort! : portsByApp.get(app.name)![0]!)]));
   const replicaUrls = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map(localUrl)]));
   const brokerUrl = (kind: string) => [...brokers.values()].find((b) => b.kind === kind)?.url;
   const rewrite = (from: string, to: string, url: string) => options.rewriteUrl?.(from, to, url, replicaUrls.get(to) ?? [url]) ?? url;
@@ -70,20 +77,56 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
         options.envFor?.(app.name, index),
       ),
     }))]));
-  const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers });
+  const balancer: BalancerSlot = {};
+  const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers, balancer });
 
   try {
     const launch = plan.brokers.length === 0 ? undefined : (options.startBroker ?? options.brokerPool?.lease ?? (await loadDefaultBrokerLauncher()));
     const brokerContext: BrokerContext = { runDir, log, events, brokers, readyTimeoutMs };
-    const startOne = (component: Component, signal: AbortSignal): Promise<void> => (component.kind === 'broker'
-      ? startBroker(component, launch!, brokerContext)
-      : allOrGiveUp(processes.get(component.name)!.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal));
+    const startOne = async (component: Component, signal: AbortSignal): Promise<void> => {
+      if (component.kind === 'broker') return startBroker(component, launch!, brokerContext);
+      const replicas = processes.get(component.name)!;
+      await allOrGiveUp(replicas.map((replica) => (s) => replica.start(readyTimeoutMs, s)), signal);
+      if (component.name === balanced?.name) {
+        balancer.started = await startBalancer(balanced, replicas, balancerPort!, { runDir, log, events, readyTimeoutMs });
+      }
+    };
     await startInDependencyOrder(topology.components.map((c) => ({ ...c, dependsOn: plan.startAfter.get(c.name)! })), startOne);
   } catch (error) {
     await variant.stop();
     throw error;
   }
   return variant;
+}
+
+/**
+ * HAProxy in front of a replicated edge, once its replicas are ready; ready itself when it has checked
+ * every one of them UP (so the first users meet no replica it has not yet found healthy).
+ */
+async function startBalancer(
+  app: AppComponent, replicas: readonly SupervisedProcess[], port: number,
+  context: Pick<BrokerContext, 'runDir' | 'log' | 'events' | 'readyTimeoutMs'>,
+): Promise<StartedLoadBalancer> {
+  const name = `${app.name}-lb`;
+  context.events.record(name, 0, { type: 'starting', detail: `haproxy in front of ${replicas.length} ${app.name} replicas` });
+  const started = await startLoadBalancer({
+    dir: join(context.runDir, 'haproxy'),
+    frontends: [{ name: app.name, port, healthPath: app.readinessPath, servers: replicas.map((r) => ({ name: `${app.name}-${r.spec.index}`, url: r.spec.url })) }],
+    onLog: (line, stream) => context.log.write(name, 0, stream, line),
+    readyTimeoutMs: context.readyTimeoutMs,
+  });
+  try {
+    const deadline = Date.now() + context.readyTimeoutMs;
+    while ((await started.serverStats(app.name)).some((s) => s.status !== 'UP')) {
+      if (Date.now() > deadline) throw new ComponentNotReadyError(name, 0, started.url(app.name), context.readyTimeoutMs, []);
+      await sleep(50);
+    }
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  context.events.record(name, 0, { type: 'ready', pid: started.pid() });
+  return started;
 }
 
 interface BrokerContext {

@@ -2,6 +2,7 @@
  * What the runner hands back and reports. `startVariant()` returns a `RunningVariant`; nothing here
  * can be asked of a variant that was never started.
  */
+import type { StartedLoadBalancer } from '../haproxy/index.js';
 import type { BrokerKind, VariantName } from '../../boundary/topology.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 import type { BrokerLauncher, StartedBroker } from './broker-launcher.js';
@@ -100,10 +101,24 @@ export interface RunningComponent {
   readonly pids: readonly (number | undefined)[];
 }
 
+/** The HAProxy in front of a replicated edge (lab/haproxy). */
+export interface RunningLoadBalancer {
+  /** `<edge>-lb`: how the central log and the lifecycle events name it. */
+  readonly name: string;
+  readonly url: string;
+  /** Its frontend, named after the edge component; servers are `<edge>-<replica index>`. */
+  readonly frontend: string;
+  pid(): number | undefined;
+  /** Server states and stats through HAProxy's runtime API. */
+  readonly handle: StartedLoadBalancer;
+}
+
 export interface RunningVariant {
   readonly variant: VariantName;
-  /** Base URL of the component serving the public API. */
+  /** Base URL of the public API: the edge's load balancer when the edge is replicated, else its one replica. */
   readonly edgeUrl: string;
+  /** Present when the edge has several replicas. */
+  readonly loadBalancer: RunningLoadBalancer | undefined;
   readonly runDir: string;
   readonly dataDir: string;
   readonly centralLogPath: string;
@@ -120,6 +135,8 @@ export interface RunningVariant {
   resume(component: string, index?: number): void;
   /** Sends over IPC; resolves with how many processes received it (a replica that is down gets nothing). */
   sendControl(component: string, index: number | 'all', message: ControlMessage): Promise<number>;
+  /** SIGTERM one replica (SIGKILL after a grace period) and stop supervising it: it stays down, as after a scale-in. */
+  stopInstance(component: string, index: number): Promise<void>;
   /** SIGTERM to apps in reverse dependency order, SIGKILL after a grace period, then brokers. Idempotent. */
   stop(): Promise<void>;
   readonly stopped: boolean;

@@ -52,3 +52,9 @@ export function replicasPerVariant(topologies: readonly Topology[], counts: Read
   }
   return new Map(topologies.map((t) => [t, withReplicas(t, Object.fromEntries(Object.entries(counts).filter(([name]) => t.components.some((c) => c.name === name))))]));
 }
+
+/** How many replicas serve the public edge (more than one: behind a load balancer). */
+export function edgeReplicas(topology: Topology): number {
+  const edge = topology.components.find((c) => c.name === topology.edge);
+  return edge?.kind === 'app' ? edge.replicas : 1;
+}

@@ -21,7 +21,7 @@ export function doctorChecks(): Check[] {
     { name: 'node', ok: nodeMajor >= 20, found: process.version, fix: 'install Node.js 20 or newer', required: true },
     { name: 'rabbitmq-server', ok: rabbit.found, found: rabbit.found ? rabbit.path : 'missing', fix: rabbit.found ? '' : rabbit.installHint, required: true },
     { name: 'nats-server', ok: nats.found, found: nats.found ? nats.path : 'missing', fix: nats.found ? '' : nats.installHint, required: true },
-    // Optional until the runner puts replicated components behind it (lab/haproxy).
+    // Needed only when the public edge runs several replicas (--replicas): run and up check for it then.
     { name: 'haproxy', ok: haproxy.found, found: haproxy.found ? haproxy.path : 'missing', fix: haproxy.found ? '' : `load balancer for replicated components: ${haproxy.installHint}`, required: false },
     { name: 'chromium', ok: chromium !== undefined, found: chromium ?? 'missing', fix: 'sudo apt-get install chromium (PNG snapshots and the browser test)', required: false },
     { name: 'docker engine', ok: docker.ok, found: docker.found, fix: docker.ok ? '' : 'only for the docker-compose path: install Docker Engine', required: false },

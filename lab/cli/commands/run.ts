@@ -5,10 +5,10 @@ import { publishRun } from '../../report/index.js';
 import { resultsRoot } from '../../results/paths.js';
 import { createBrokerPool, installCleanup, repositoryRoot } from '../../runner/index.js';
 import { loadScenario, scaleScenario } from '../../scenario/load-scenario.js';
-import { runScenario, type ScenarioResult } from '../../scenario/run-scenario.js';
+import { runScenario, topologyOf, type ScenarioResult } from '../../scenario/run-scenario.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { brokerKindsOf, findTopology, variantNames } from '../../topology/registry.js';
-import { parseReplicas, replicasPerVariant } from '../../topology/replicas.js';
+import { edgeReplicas, parseReplicas, replicasPerVariant } from '../../topology/replicas.js';
 import type { VariantName } from '../../../boundary/topology.js';
 import { checkRequirements } from '../preflight.js';
 import { createProgress } from '../progress.js';
@@ -42,7 +42,8 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
   const variants = parseVariants(options.variants);
   const scenarios = options.scenarios.map((name) => adjust(scaleScenario(loadScenario(name), options.timeScale ?? 1), options, variants));
   const replicas = replicasOf(options.replicas, scenarios);
-  checkRequirements([...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))]);
+  const variantsRun = [...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))];
+  checkRequirements(variantsRun, variantsRun.filter((v) => edgeReplicas(topologyOf(v, replicas ?? {})) > 1));
   const progress = createProgress();
   const controller = new AbortController();
   // RabbitMQ and NATS boot once for the whole command; each variant run gets a fresh vhost / JetStream.

@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { installCleanup, startVariant, type LifecycleEvent, type LogLine, type RunningVariant } from '../../runner/index.js';
 import { findTopology, variantNames } from '../../topology/registry.js';
-import { parseReplicas, withReplicas } from '../../topology/replicas.js';
+import { edgeReplicas, parseReplicas, withReplicas } from '../../topology/replicas.js';
+import { checkRequirements } from '../preflight.js';
 import { formatTable } from '../table.js';
 import { oneOf } from '../usage-error.js';
 
@@ -24,6 +25,7 @@ export async function upCommand(options: UpOptions): Promise<RunningVariant> {
   const found = findTopology(options.variant);
   if (!found) throw oneOf('variant', options.variant, variantNames());
   const topology = options.replicas === undefined ? found : withReplicas(found, parseReplicas(options.replicas));
+  checkRequirements([topology.variant], edgeReplicas(topology) > 1 ? [topology.variant] : []);
   const runDir = mkdtempSync(join(options.baseDir, `up-${topology.variant}-`));
   const { print } = options;
   print(`starting ${topology.variant} (${topology.components.length} components) in ${runDir} …`);
@@ -54,6 +56,8 @@ export function componentTable(running: RunningVariant): string {
     c.kind === 'app' ? (c.urls[i] ?? '') : '',
     c.role,
   ]));
+  const lb = running.loadBalancer;
+  if (lb) rows.push([lb.name, 'haproxy', String(lb.pid() ?? '-'), new URL(lb.url).port, lb.url, `the load balancer in front of every ${lb.frontend} replica: the public API`]);
   return formatTable(['component', 'kind', 'pid', 'port', 'url', 'role'], rows);
 }
 

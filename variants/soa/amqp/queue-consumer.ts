@@ -103,6 +103,7 @@ export class QueueConsumer implements BusPart {
       }
       if (replyTo) settle(() => channel.publish('', replyTo, encode(reply), { correlationId, contentType: 'application/json' }));
       settle(() => channel.ack(message));
+      logger.debug({ queue: this.options.queue, type }, 'message handled');
     });
   }
 

@@ -12,8 +12,10 @@ export function requestConsumer<K extends keyof ServiceOperations>(
   service: ServiceName,
   handlers: Handlers<ServiceOperations, K>,
   logger: Logger,
+  /** ARCHLAB_PREFETCH when set: how many requests one replica takes from the queue before acking. */
+  prefetch = SERVICE_PREFETCH,
 ): QueueConsumer {
-  return new QueueConsumer({ name: 'requests', queue: SERVICE_QUEUES[service], prefetch: SERVICE_PREFETCH, handlers, component: service, logger });
+  return new QueueConsumer({ name: 'requests', queue: SERVICE_QUEUES[service], prefetch, handlers, component: service, logger });
 }
 
 export function orderPlacedConsumer(

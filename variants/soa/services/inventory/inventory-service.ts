@@ -21,7 +21,7 @@ export async function startInventoryService({ config, faults, logger }: Componen
   const requests = requestConsumer('inventory-service', {
     'inventory.reserve': ({ orderId, lines }) => inventoryModule.reserve(orderId, lines),
     'inventory.release': async ({ orderId }) => (await inventoryModule.release(orderId), null),
-  }, logger);
+  }, logger, config.prefetch);
   const events = orderPlacedConsumer('inventory', 'inventory-service', inventoryOnOrderPlaced(inventory, new AppliedEvents(db, 'inventory')), logger);
 
   const running = await startBusComponent({

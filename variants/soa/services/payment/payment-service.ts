@@ -18,7 +18,7 @@ export async function startPaymentService({ config, faults, logger }: ComponentC
   const requests = requestConsumer('payment-service', {
     'payment.authorize': ({ orderId, amountCents, cardNumber }) => paymentModule.authorize(orderId, amountCents, cardNumber),
     'payment.void': async ({ orderId }) => (await paymentModule.void(orderId), null),
-  }, logger);
+  }, logger, config.prefetch);
 
   const running = await startBusComponent({
     config, logger, parts: [requests],

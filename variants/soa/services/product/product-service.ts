@@ -37,7 +37,7 @@ export async function startProductService({ config, faults, logger }: ComponentC
     'product.search': (query) => searchModule.search(query),
     'product.get': ({ productId }) => catalogModule.getProduct(productId),
     'product.recommend': ({ productId }) => recommendationsFor(productId),
-  }, logger);
+  }, logger, config.prefetch);
   const events = orderPlacedConsumer('recommendations', 'product-service', recommendationsOnOrderPlaced(coPurchases), logger);
 
   const running = await startBusComponent({

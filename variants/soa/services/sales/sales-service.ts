@@ -50,7 +50,7 @@ export async function startSalesService({ config, faults, logger }: ComponentCon
       if (creation.created) relay.poke();
       return creation;
     },
-  }, logger);
+  }, logger, config.prefetch);
 
   const running = await startBusComponent({
     config, logger, parts: [requests, events],
