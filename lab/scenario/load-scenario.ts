@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.js';
+import { ReplicasError, replicasPerVariant } from '../topology/replicas.js';
 import { findTopology } from '../topology/registry.js';
 import { checkFaults } from './resolve-faults.js';
 import { parseScenario, ScenarioError, type Scenario } from './schema.js';
@@ -31,10 +32,14 @@ export function loadScenario(nameOrPath: string): Scenario {
 
 function checkedScenario(input: unknown, source: string): Scenario {
   const scenario = parseScenario(input, source);
-  const problems = scenario.variants.flatMap((variant) => {
-    const topology = findTopology(variant);
-    return topology ? checkFaults(scenario, topology) : [];
-  });
+  const topologies = scenario.variants.flatMap((variant) => findTopology(variant) ?? []);
+  const problems = topologies.flatMap((topology) => checkFaults(scenario, topology));
+  try {
+    replicasPerVariant(topologies, scenario.replicas ?? {});
+  } catch (error) {
+    if (!(error instanceof ReplicasError)) throw error;
+    problems.push(`replicas: ${error.message}`);
+  }
   if (problems.length > 0) throw new ScenarioError(`scenario ${scenario.name} (${source}) does not fit its variants:\n  ${problems.join('\n  ')}`);
   return scenario;
 }

@@ -47,6 +47,8 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   mkdirSync(workDir, { recursive: true });
   const environment = runEnvironment();
   const repeat = options.repeat ?? 1;
+  /** The scenario's replica counts, with the command line's on top. */
+  const replicas = { ...scenario.replicas, ...options.replicas };
   const records: VariantRunRecord[] = [];
   /** byRepeat[k]: repeat k's summaries, in variant order. */
   const byRepeat: VariantSummary[][] = [];
@@ -55,7 +57,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
     const run: RunFile = {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       scenario,
-      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite, repeat, ...(options.replicas && Object.keys(options.replicas).length > 0 ? { replicas: options.replicas } : {}) },
+      parameters: { variants, ratePerSecond: scenario.load.ratePerSecond, seed: scenario.seed, timeScale: options.timeScale, suite: options.suite, repeat, ...(Object.keys(replicas).length > 0 ? { replicas } : {}) },
       environment,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -73,7 +75,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<Scenario
   const steps = Array.from({ length: repeat }, (_, r) => variants.map((variant) => ({ r, variant }))).flat();
   for (const [index, { r, variant }] of steps.entries()) {
     if (signal?.aborted) break;
-    const topology = topologyOf(variant, options.replicas ?? {});
+    const topology = topologyOf(variant, replicas);
     const label = repeat > 1 ? `${variant} (repeat ${r + 1}/${repeat})` : variant;
     const record = await runVariant({
       scenario, topology, runDir: join(workDir, `r${r + 1}`), signal, brokerPool: options.brokerPool,

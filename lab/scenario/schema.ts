@@ -89,6 +89,11 @@ export const scenarioSchema = z.object({
   }).strict().optional(),
   slo: z.object({ p99Ms: ms.min(1).default(500), maxErrorRate: z.number().min(0).max(1).default(0.01) }).strict().default({ p99Ms: 500, maxErrorRate: 0.01 }),
   hypotheses: z.partialRecord(variantName, expectation).default({}),
+  /**
+   * Replica counts by component name (1 to 8); each variant takes those of the components it has, and
+   * `--replicas` on the command line overrides them. A replicated edge runs behind HAProxy.
+   */
+  replicas: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a component name'), z.number().int().min(1).max(8)).optional(),
 }).strict();
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

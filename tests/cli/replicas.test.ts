@@ -42,3 +42,20 @@ describe('--replicas', () => {
     expect(() => parseReplicas('shop=2,shop=3')).toThrow(ReplicasError);
   });
 });
+
+describe('a scenario file with replicas', () => {
+  it('is checked against its variants when loaded: an unknown component is exit 2', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'archlab-replicas-')), 'scenario.json');
+    writeFileSync(file, JSON.stringify({
+      name: 'replicas-check', title: 't', description: 'd', variants: ['micro'],
+      load: { ratePerSecond: 5 }, timing: { measureMs: 2_000 }, replicas: { catalogue: 2 },
+    }));
+    const { code, err, ms } = archlab('run', file);
+    expect(code).toBe(2);
+    expect(err).toContain('replicas: no component catalogue in micro');
+    expect(ms).toBeLessThan(15_000);
+  });
+});

@@ -43,7 +43,8 @@ export async function runCommand(options: RunOptions): Promise<ScenarioResult[]>
   const scenarios = options.scenarios.map((name) => adjust(scaleScenario(loadScenario(name), options.timeScale ?? 1), options, variants));
   const replicas = replicasOf(options.replicas, scenarios);
   const variantsRun = [...new Set(scenarios.flatMap((s) => s.variants as VariantName[]))];
-  checkRequirements(variantsRun, variantsRun.filter((v) => edgeReplicas(topologyOf(v, replicas ?? {})) > 1));
+  const balanced = scenarios.flatMap((s) => (s.variants as VariantName[]).filter((v) => edgeReplicas(topologyOf(v, { ...s.replicas, ...replicas })) > 1));
+  checkRequirements(variantsRun, [...new Set(balanced)]);
   const progress = createProgress();
   const controller = new AbortController();
   // RabbitMQ and NATS boot once for the whole command; each variant run gets a fresh vhost / JetStream.
