@@ -9,6 +9,7 @@ import { findTopology, variantNames } from '../../topology/registry.js';
 import { edgeReplicas, parseReplicas, withReplicas } from '../../topology/replicas.js';
 import { checkRequirements } from '../preflight.js';
 import { formatTable } from '../table.js';
+import { watchRegistry, type RegistryWatch } from './registry-watch.js';
 import { oneOf } from '../usage-error.js';
 
 export interface UpOptions {
@@ -37,9 +38,17 @@ export async function upCommand(options: UpOptions): Promise<RunningVariant> {
     onEvent: (event) => { if (ready) print(describeEvent(event)); },
     onLog: options.logs ? (line) => print(describeLog(line)) : undefined,
   });
-  installCleanup(running);
+  let registry: RegistryWatch | undefined;
+  installCleanup({ stop: async () => { await registry?.stop(); await running.stop(); } });
+  try {
+    if (topology.discovery?.mode === 'registry') registry = await watchRegistry(running, (line) => { if (ready) print(line); });
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
   ready = true;
   print(componentTable(running));
+  if (registry) print(`\nservice registry (NATS KV, instances joining and leaving are reported below):\n${registry.listing(topology.components.filter((c) => c.kind === 'app' && c.name !== topology.edge).map((c) => c.name))}`);
   print(`\n${topology.variant} is ready in ${Date.now() - started} ms`);
   print(`public API: ${running.edgeUrl}   (try ${running.edgeUrl}/api/products?q=oak)`);
   print(`central log: ${running.centralLogPath}`);
