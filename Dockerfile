@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY shared-domain ./shared-domain
+COPY boundary ./boundary
 COPY variants ./variants
 COPY lab ./lab
 COPY scenarios ./scenarios

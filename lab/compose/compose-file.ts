@@ -1,7 +1,8 @@
 /** A topology as a docker-compose file: the same components, dependencies, health checks and data. */
 import type { AppComponent, BrokerComponent, Topology } from '../../boundary/topology.js';
 import { appEnvironmentVariables } from '../../boundary/app-env.js';
-import { APP_IMAGE, APP_PORT, BROKER_IMAGES, RABBITMQ_USER } from './images.js';
+import { LB_SUFFIX } from './haproxy-compose.js';
+import { APP_IMAGE, APP_PORT, BROKER_IMAGES, LB_IMAGE, RABBITMQ_USER } from './images.js';
 import { toYaml, type YamlValue } from './yaml.js';
 
 export const GENERATED_HEADER = (source: string) =>
@@ -19,8 +20,24 @@ export function composeFile(topology: Topology): string {
       for (const volume of appVolumes(component)) volumes[volume] = {};
     }
   }
+  services[`${topology.edge}${LB_SUFFIX}`] = balancerService(topology);
   const body = toYaml({ services, volumes });
   return `${GENERATED_HEADER(`variants/${topology.variant}/topology.ts`)}\n${body}\n`;
+}
+
+/** The public entrance: HAProxy over the edge's replicas, so the edge publishes no port and can be scaled. */
+function balancerService(topology: Topology): YamlValue {
+  return {
+    image: LB_IMAGE,
+    ports: [`127.0.0.1:${APP_PORT}:${APP_PORT}`],
+    volumes: [`./${haproxyConfigPath(topology)}:/usr/local/etc/haproxy/haproxy.cfg:ro`],
+    depends_on: { [topology.edge]: { condition: 'service_healthy' } },
+    restart: 'always',
+  };
+}
+
+export function haproxyConfigPath(topology: Topology): string {
+  return `docker/haproxy.${topology.variant}.cfg`;
 }
 
 function brokerService(component: BrokerComponent): YamlValue {
@@ -46,14 +63,12 @@ function appService(topology: Topology, component: AppComponent): YamlValue {
   const dependsOn: Record<string, YamlValue> = {};
   const startAfter = component.startAfter ?? component.dependsOn;
   for (const name of component.dependsOn) dependsOn[name] = { condition: startAfter.includes(name) ? 'service_healthy' : 'service_started' };
-  const isEdge = component.name === topology.edge;
   const entry = component.entry.replace(/\.ts$/, '.js');
   return {
     image: APP_IMAGE,
     build: { context: '.', dockerfile: 'Dockerfile' },
     command: ['node', `dist/${entry}`],
     environment: appEnvironment(topology, component),
-    ports: isEdge ? [`127.0.0.1:${APP_PORT}:${APP_PORT}`] : undefined,
     depends_on: Object.keys(dependsOn).length > 0 ? dependsOn : undefined,
     healthcheck: {
       test: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${APP_PORT}${component.readinessPath}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`],

@@ -1,8 +1,9 @@
 /** Writes, or checks for drift, every file generated from the topologies. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Topology } from '../../boundary/topology.js';
-import { composeFile } from './compose-file.js';
+import { composeFile, haproxyConfigPath } from './compose-file.js';
+import { composeHaproxyConfig } from './haproxy-compose.js';
 import { dockerfile } from './dockerfile.js';
 
 export interface GeneratedFile { readonly path: string; readonly content: string }
@@ -10,12 +11,16 @@ export interface GeneratedFile { readonly path: string; readonly content: string
 export function generatedFiles(topologies: readonly Topology[]): GeneratedFile[] {
   return [
     ...topologies.map((t) => ({ path: `docker-compose.${t.variant}.yml`, content: composeFile(t) })),
+    ...topologies.map((t) => ({ path: haproxyConfigPath(t), content: composeHaproxyConfig(t) })),
     { path: 'Dockerfile', content: dockerfile() },
   ];
 }
 
 export function writeGenerated(root: string, files: readonly GeneratedFile[]): string[] {
-  for (const file of files) writeFileSync(join(root, file.path), file.content);
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.content);
+  }
   return files.map((f) => f.path);
 }
 

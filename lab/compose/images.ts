@@ -4,6 +4,9 @@ export const BROKER_IMAGES = {
   nats: 'nats:2.10.22-alpine',
 } as const;
 
+/** The load balancer in front of each variant's public edge (the lab runs Debian's haproxy 2.6 too). */
+export const LB_IMAGE = 'haproxy:2.6-alpine';
+
 export const NODE_IMAGE = 'node:20.18.1-bookworm-slim';
 export const APP_IMAGE = 'archlab-app:local';
 /** Port every app listens on inside its container. */
