@@ -3,9 +3,10 @@
  * crash on demand, restart on the same port and data, stop for good. RabbitMQ and NATS differ only in
  * their recipe.
  */
-import { BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
-import { GuardedProcess, type GuardedCommand } from './guarded-process.js';
-import { LogTail } from './log-tail.js';
+import { ProcessSpawnError } from '../process/errors.js';
+import { GuardedProcess, type GuardedCommand } from '../process/guarded-process.js';
+import { LogTail } from '../process/log-tail.js';
+import { BrokerSpawnError, BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
 import { reniceBrokerProcesses } from './renice.js';
 import type { BrokerKind, BrokerScope, ShareableBroker } from './types.js';
 import { waitForReady } from './wait-for-ready.js';
@@ -107,6 +108,8 @@ class ManagedBroker implements ShareableBroker {
     const process = await GuardedProcess.spawn({ ...this.recipe.command, niceness: this.niceness }, (line, stream) => {
       this.logTail.push(line);
       this.onLog?.(line, stream);
+    }).catch((error: unknown) => {
+      throw error instanceof ProcessSpawnError ? new BrokerSpawnError(error.command, error.reason, { cause: error }) : error;
     });
     this.current = { process, pid: process.pid };
     try {

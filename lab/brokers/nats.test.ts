@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveCommand, processesOfBrokerDir } from '../process/test-helpers.js';
 import { BrokerStartTimeoutError } from './errors.js';
 import { startNats } from './nats.js';
-import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
 import type { StartedBroker } from './types.js';
 
 describe('a private nats-server with JetStream', () => {

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readInstanceRecords } from './instance-registry.js';
-import { sweepStaleInstances } from './sweep-stale-instances.js';
-import { liveCommand, processesOfBrokerDir, waitUntil } from './test-helpers.js';
+import { readInstanceRecords } from '../process/instance-registry.js';
+import { sweepStaleInstances } from '../process/sweep-stale-instances.js';
+import { liveCommand, processesOfBrokerDir, waitUntil } from '../process/test-helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/start-brokers-and-wait.ts', import.meta.url));
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveCommand, processesOfBrokerDir } from '../process/test-helpers.js';
 import { BrokerStoppedError } from './errors.js';
 import { startRabbitMq } from './rabbitmq.js';
-import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
 import type { StartedBroker } from './types.js';
 
 const MNESIA_FLUSH_MS = 2_500;

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { processesWithEnv } from './process-identity.js';
+import { processesWithEnv } from '../process/process-identity.js';
 
 /** Whether this process may lower a niceness again (root, or CAP_SYS_NICE): the pool prestarts only then. */
 export function canRestorePriority(): boolean {

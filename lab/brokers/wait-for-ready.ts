@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { ProcessExit } from '../process/guarded-process.js';
 import { BrokerExitedError, BrokerStartTimeoutError } from './errors.js';
-import type { ProcessExit } from './guarded-process.js';
 import type { BrokerKind } from './types.js';
 
 export interface ReadinessWait {

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readInstanceRecords } from '../brokers/instance-registry.js';
-import { sweepStaleInstances } from '../brokers/sweep-stale-instances.js';
-import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
+import { readInstanceRecords } from '../process/instance-registry.js';
+import { sweepStaleInstances } from '../process/sweep-stale-instances.js';
+import { liveCommand, processesOfBrokerDir, waitUntil } from '../process/test-helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/start-load-balancer-and-wait.ts', import.meta.url));
 

@@ -1,6 +1,6 @@
 /**
- * One broker process lifetime (or the lab's HAProxy, lab/haproxy), run under `guard.cjs` so that it
- * dies with the lab, even when the lab is SIGKILLed. A restart is a new GuardedProcess.
+ * One lifetime of a process the lab must not leave behind (a broker, the lab's HAProxy), run under
+ * `guard.cjs` so that it dies with the lab, even when the lab is SIGKILLed. A restart is a new GuardedProcess.
  *
  * The guard runs in its own process group: a SIGKILL to the lab's whole group (a CI timeout, the OOM
  * killer) does not reach it, so it sees the IPC channel close and stops the broker. Should the guard
@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { BrokerSpawnError } from './errors.js';
+import { ProcessSpawnError } from './errors.js';
 import { registerInstance } from './instance-registry.js';
 import { guardScriptPath } from './lab-root.js';
 
@@ -123,7 +123,7 @@ function waitForStartReport(guard: ChildProcess, command: string): Promise<numbe
       settled = true;
       clearTimeout(timer);
       guard.kill('SIGKILL');
-      reject(new BrokerSpawnError(command, reason, { cause }));
+      reject(new ProcessSpawnError(command, reason, { cause }));
     };
     const timer = setTimeout(
       () => fail(`its guard reported nothing within ${GUARD_REPORT_TIMEOUT_MS} ms`),
