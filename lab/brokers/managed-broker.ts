@@ -6,10 +6,15 @@
 import { ProcessSpawnError } from '../process/errors.js';
 import { GuardedProcess, type GuardedCommand } from '../process/guarded-process.js';
 import { LogTail } from '../process/log-tail.js';
-import { BrokerSpawnError, BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
+import { waitFor } from '../process/wait.js';
+import { probe } from '../process/wait-strategies.js';
+import { BrokerExitedError, BrokerSpawnError, BrokerStartTimeoutError, BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
 import { reniceBrokerProcesses } from './renice.js';
 import type { BrokerKind, BrokerScope, ShareableBroker } from './types.js';
-import { waitForReady } from './wait-for-ready.js';
+
+const PROBE_INTERVAL_MS = 150;
+/** A probe gives up on its own within a few seconds; this is the backstop. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 export interface BrokerRecipe {
   readonly kind: BrokerKind;
@@ -114,13 +119,15 @@ class ManagedBroker implements ShareableBroker {
     this.current = { process, pid: process.pid };
     try {
       if (this.stopping !== undefined) throw new BrokerStoppedError(this.kind, this.port);
-      await waitForReady({
-        kind: this.kind,
-        port: this.port,
+      const { kind, port } = this;
+      await waitFor(probe(() => this.recipe.probe()), {
         timeoutMs: this.recipe.readyTimeoutMs,
-        probe: () => this.recipe.probe(),
+        intervalMs: PROBE_INTERVAL_MS,
+        attemptTimeoutMs: PROBE_TIMEOUT_MS,
         exited: process.exited,
         logTail: () => this.logTail.snapshot(),
+        timeoutError: ({ waitedMs, lastError, logTail }) => new BrokerStartTimeoutError({ kind, port, waitedMs, logTail }, { cause: lastError }),
+        exitError: ({ code, signal }) => new BrokerExitedError({ kind, port, exitCode: code, signal, logTail: this.logTail.snapshot() }),
       });
       this.current = { process, pid: await this.recipe.brokerPid(process.pid) };
     } catch (error) {

@@ -1,4 +1,4 @@
-/** The last lines a broker wrote, kept across its restarts for error messages. */
+/** The last lines a process wrote (a broker: across its restarts), for error messages. */
 export class LogTail {
   private readonly lines: string[] = [];
 
@@ -12,4 +12,9 @@ export class LogTail {
   snapshot(): readonly string[] {
     return [...this.lines];
   }
+}
+
+/** `; its last log lines:` and the lines, indented, for the end of an error message. */
+export function formatLogTail(lines: readonly string[]): string {
+  return lines.length === 0 ? '; it wrote no log' : `; its last log lines:\n  ${lines.join('\n  ')}`;
 }
