@@ -83,8 +83,7 @@ class ManagedBroker implements ShareableBroker {
   /** Every process and thread of the instance, and any restart of it, at this niceness from now on. */
   setNiceness(niceness: number): void {
     this.niceness = niceness;
-    const dir = this.recipe.command.env['ARCHLAB_BROKER_DIR'];
-    if (dir !== undefined) reniceBrokerProcesses(dir, niceness);
+    reniceBrokerProcesses(this.recipe.command.instanceDir, niceness);
   }
 
   async openScope(name: string): Promise<BrokerScope> {

@@ -40,8 +40,8 @@ export async function startNats(options: BrokerStartOptions): Promise<ShareableB
       port,
       url,
       command: {
-        command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS,
-        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats', brokerDir: dir },
+        command: binary.path, args, env: {}, instanceDir: dir, cwd: dir, graceMs: GRACE_MS,
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats' },
       },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeJetStream(url),

@@ -43,7 +43,6 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Sharea
   const nodeName = `archlab-${randomBytes(4).toString('hex')}@localhost`;
   const env = {
     HOME: files.home,
-    ARCHLAB_BROKER_DIR: dir,
     ERL_EPMD_PORT: String(epmdPort),
     ERL_EPMD_ADDRESS: '127.0.0.1',
     RABBITMQ_NODENAME: nodeName,
@@ -66,8 +65,8 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Sharea
       port,
       url,
       command: {
-        command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
-        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq', brokerDir: dir },
+        command: binary.path, args: [], env, instanceDir: dir, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq' },
       },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeAmqp(url),

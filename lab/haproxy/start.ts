@@ -44,11 +44,11 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
     {
       command: binary.path,
       args: ['-db', '-f', configPath],
-      // The tag the stale-instance sweep finds the process by.
-      env: { ARCHLAB_BROKER_DIR: dir },
+      env: {},
+      instanceDir: dir,
       cwd: dir,
       graceMs: GRACE_MS,
-      registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'haproxy', brokerDir: dir },
+      registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'haproxy' },
     },
     (line, stream) => {
       logTail.push(line);
