@@ -69,11 +69,14 @@ export async function waitFor(strategy: WaitStrategy, options: WaitOptions = {})
       const timedOut = { description: strategy.description, waitedMs, lastError, logTail: logTail() };
       throw options.timeoutError?.(timedOut) ?? new WaitTimeoutError(timedOut);
     }
+    const boundMs = Math.min(attemptTimeoutMs, timeoutMs - waitedMs);
     try {
-      await attemptWithin(strategy, Math.min(attemptTimeoutMs, timeoutMs - waitedMs), stopped);
+      await attemptWithin(strategy, boundMs, stopped);
       return;
     } catch (error) {
-      lastError = error;
+      // An attempt that only ran out of the time left before the deadline says less than the one before it.
+      const cutShort = error instanceof AttemptTimeout && boundMs < attemptTimeoutMs;
+      if (!cutShort || lastError === undefined) lastError = error;
     }
     const leftMs = timeoutMs - (performance.now() - startedAt);
     await sleep(Math.max(0, Math.min(intervalMs, leftMs)), undefined, { signal: stopped }).catch(() => undefined);
@@ -84,7 +87,7 @@ export async function waitFor(strategy: WaitStrategy, options: WaitOptions = {})
 async function attemptWithin(strategy: WaitStrategy, timeoutMs: number, stopped: AbortSignal): Promise<void> {
   const attempt = new AbortController();
   const boundMs = Math.max(1, timeoutMs);
-  const timer = setTimeout(() => attempt.abort(new Error(`no answer within ${boundMs} ms`)), boundMs);
+  const timer = setTimeout(() => attempt.abort(new AttemptTimeout(boundMs)), boundMs);
   const stop = () => attempt.abort(stopped.reason);
   stopped.addEventListener('abort', stop, { once: true });
   if (stopped.aborted) stop();
@@ -94,6 +97,12 @@ async function attemptWithin(strategy: WaitStrategy, timeoutMs: number, stopped:
   } finally {
     clearTimeout(timer);
     stopped.removeEventListener('abort', stop);
+  }
+}
+
+class AttemptTimeout extends Error {
+  constructor(boundMs: number) {
+    super(`no answer within ${boundMs} ms`);
   }
 }
 
