@@ -2,7 +2,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../lab/brokers/index.js';
+import { freePort } from '../lab/process/free-port.js';
 import { resolveEntry } from '../lab/runner/index.js';
 
 export interface Spawned { readonly url: string; readonly child: ChildProcess; stop(): Promise<void> }

@@ -1,4 +1,6 @@
 /** Named errors for private brokers. Each says what was expected, and carries the broker's last log lines. */
+import { describeLastAttempt } from '../process/errors.js';
+import { formatLogTail } from '../process/log-tail.js';
 import type { BrokerKind } from './types.js';
 
 export class BrokerError extends Error {
@@ -34,7 +36,7 @@ export class BrokerStartTimeoutError extends BrokerError {
   constructor(details: BrokerStartTimeoutDetails, options?: { cause?: unknown }) {
     super(
       `${details.kind} on 127.0.0.1:${details.port} did not accept a client within ${details.waitedMs} ms` +
-        `${describeCause(options?.cause)}${formatLogTail(details.logTail)}`,
+        `${describeLastAttempt(options?.cause)}${formatLogTail(details.logTail)}`,
       options,
     );
     ({ kind: this.kind, port: this.port, waitedMs: this.waitedMs, logTail: this.logTail } = details);
@@ -92,7 +94,7 @@ export class BrokerUnhealthyError extends BrokerError {
   override readonly name = 'BrokerUnhealthyError';
 
   constructor(readonly kind: BrokerKind, readonly port: number, what: string, options?: { cause?: unknown }) {
-    super(`${kind} on 127.0.0.1:${port} ${what}${describeCause(options?.cause)}`, options);
+    super(`${kind} on 127.0.0.1:${port} ${what}${describeLastAttempt(options?.cause)}`, options);
   }
 }
 
@@ -103,12 +105,4 @@ export class RabbitMqCtlError extends BrokerError {
   constructor(readonly args: readonly string[], output: string, options?: { cause?: unknown }) {
     super(`rabbitmqctl ${args.join(' ')} failed${output.trim() ? `: ${output.trim()}` : ''}`, options);
   }
-}
-
-function describeCause(cause: unknown): string {
-  return cause instanceof Error ? ` (last attempt: ${cause.message})` : '';
-}
-
-function formatLogTail(lines: readonly string[]): string {
-  return lines.length === 0 ? '; it wrote no log' : `; its last log lines:\n  ${lines.join('\n  ')}`;
 }

@@ -14,10 +14,8 @@ export {
   BrokerUnhealthyError,
   RabbitMqCtlError,
 } from './errors.js';
-export { freePort, freePorts } from './free-port.js';
 export { startNats } from './nats.js';
 export { startRabbitMq } from './rabbitmq.js';
-export { sweepStaleInstances, type SweptInstance } from './sweep-stale-instances.js';
 export type { BrokerBinaryLookup, BrokerKind, BrokerScope, BrokerStartOptions, ShareableBroker, StartedBroker } from './types.js';
 
 export function startBroker(kind: BrokerKind, options: BrokerStartOptions): Promise<ShareableBroker> {

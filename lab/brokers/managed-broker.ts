@@ -3,12 +3,18 @@
  * crash on demand, restart on the same port and data, stop for good. RabbitMQ and NATS differ only in
  * their recipe.
  */
-import { BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
-import { GuardedProcess, type GuardedCommand } from './guarded-process.js';
-import { LogTail } from './log-tail.js';
+import { ProcessSpawnError } from '../process/errors.js';
+import { GuardedProcess, type GuardedCommand } from '../process/guarded-process.js';
+import { LogTail } from '../process/log-tail.js';
+import { waitFor } from '../process/wait.js';
+import { probe } from '../process/wait-strategies.js';
+import { BrokerExitedError, BrokerSpawnError, BrokerStartTimeoutError, BrokerStoppedError, BrokerUnhealthyError } from './errors.js';
 import { reniceBrokerProcesses } from './renice.js';
 import type { BrokerKind, BrokerScope, ShareableBroker } from './types.js';
-import { waitForReady } from './wait-for-ready.js';
+
+const PROBE_INTERVAL_MS = 150;
+/** A probe gives up on its own within a few seconds; this is the backstop. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 export interface BrokerRecipe {
   readonly kind: BrokerKind;
@@ -77,8 +83,7 @@ class ManagedBroker implements ShareableBroker {
   /** Every process and thread of the instance, and any restart of it, at this niceness from now on. */
   setNiceness(niceness: number): void {
     this.niceness = niceness;
-    const dir = this.recipe.command.env['ARCHLAB_BROKER_DIR'];
-    if (dir !== undefined) reniceBrokerProcesses(dir, niceness);
+    reniceBrokerProcesses(this.recipe.command.instanceDir, niceness);
   }
 
   async openScope(name: string): Promise<BrokerScope> {
@@ -107,17 +112,21 @@ class ManagedBroker implements ShareableBroker {
     const process = await GuardedProcess.spawn({ ...this.recipe.command, niceness: this.niceness }, (line, stream) => {
       this.logTail.push(line);
       this.onLog?.(line, stream);
+    }).catch((error: unknown) => {
+      throw error instanceof ProcessSpawnError ? new BrokerSpawnError(error.command, error.reason, { cause: error }) : error;
     });
     this.current = { process, pid: process.pid };
     try {
       if (this.stopping !== undefined) throw new BrokerStoppedError(this.kind, this.port);
-      await waitForReady({
-        kind: this.kind,
-        port: this.port,
+      const { kind, port } = this;
+      await waitFor(probe(() => this.recipe.probe()), {
         timeoutMs: this.recipe.readyTimeoutMs,
-        probe: () => this.recipe.probe(),
+        intervalMs: PROBE_INTERVAL_MS,
+        attemptTimeoutMs: PROBE_TIMEOUT_MS,
         exited: process.exited,
         logTail: () => this.logTail.snapshot(),
+        timeoutError: ({ waitedMs, lastError, logTail }) => new BrokerStartTimeoutError({ kind, port, waitedMs, logTail }, { cause: lastError }),
+        exitError: ({ code, signal }) => new BrokerExitedError({ kind, port, exitCode: code, signal, logTail: this.logTail.snapshot() }),
       });
       this.current = { process, pid: await this.recipe.brokerPid(process.pid) };
     } catch (error) {

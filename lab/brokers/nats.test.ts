@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveCommand, processesOfInstanceDir } from '../process/test-helpers.js';
 import { BrokerStartTimeoutError } from './errors.js';
 import { startNats } from './nats.js';
-import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
 import type { StartedBroker } from './types.js';
 
 describe('a private nats-server with JetStream', () => {
@@ -75,7 +75,7 @@ describe('a private nats-server with JetStream', () => {
     await broker.stop();
     await broker.stop();
     expect(broker.isRunning()).toBe(false);
-    expect(await processesOfBrokerDir(dir)).toEqual([]);
+    expect(await processesOfInstanceDir(dir)).toEqual([]);
   });
 });
 
@@ -87,7 +87,7 @@ describe('a nats-server that is not ready in time', () => {
       const failure = await startNats({ dir, readyTimeoutMs: 0 }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(BrokerStartTimeoutError);
       expect((failure as Error).message).toMatch(/^nats on 127\.0\.0\.1:\d+ did not accept a client within \d+ ms/);
-      expect(await processesOfBrokerDir(dir)).toEqual([]);
+      expect(await processesOfInstanceDir(dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

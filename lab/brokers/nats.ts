@@ -4,12 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { freePort } from '../process/free-port.js';
+import { defaultRegistryDir } from '../process/instance-registry.js';
 import { binaryName, findBrokerBinary } from './binaries.js';
 import { BrokerBinaryMissingError } from './errors.js';
-import { defaultRegistryDir } from './instance-registry.js';
-import { freePort } from './free-port.js';
-import { startManagedBroker } from './managed-broker.js';
 import { openCleanJetStream } from './jetstream-reset.js';
+import { startManagedBroker } from './managed-broker.js';
 import type { BrokerStartOptions, ShareableBroker } from './types.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 15_000;
@@ -40,8 +40,8 @@ export async function startNats(options: BrokerStartOptions): Promise<ShareableB
       port,
       url,
       command: {
-        command: binary.path, args, env: { ARCHLAB_BROKER_DIR: dir }, cwd: dir, graceMs: GRACE_MS,
-        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats', brokerDir: dir },
+        command: binary.path, args, env: {}, instanceDir: dir, cwd: dir, graceMs: GRACE_MS,
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'nats' },
       },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeJetStream(url),

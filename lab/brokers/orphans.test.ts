@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readInstanceRecords } from './instance-registry.js';
-import { sweepStaleInstances } from './sweep-stale-instances.js';
-import { liveCommand, processesOfBrokerDir, waitUntil } from './test-helpers.js';
+import { readInstanceRecords } from '../process/instance-registry.js';
+import { sweepStaleInstances } from '../process/sweep-stale-instances.js';
+import { liveCommand, processesOfInstanceDir, waitUntil } from '../process/test-helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/start-brokers-and-wait.ts', import.meta.url));
 
@@ -47,14 +47,14 @@ async function startLab(detached: boolean): Promise<Lab> {
   lab = { ...lab, pids: JSON.parse(line) as Lab['pids'] };
   expect(await liveCommand(lab.pids.rabbitmq)).toBe('beam.smp');
   expect(await liveCommand(lab.pids.nats)).toBe('nats-server');
-  expect((await processesOfBrokerDir(lab.brokerDirs[0]!)).map((p) => p.command)).toContain('epmd');
+  expect((await processesOfInstanceDir(lab.brokerDirs[0]!)).map((p) => p.command)).toContain('epmd');
   return lab;
 }
 
 async function noBrokerProcessLeft(started: Lab, timeoutMs: number): Promise<number> {
   const waited = await waitUntil(
     'no broker process left',
-    async () => (await Promise.all(started.brokerDirs.map(processesOfBrokerDir))).every((left) => left.length === 0),
+    async () => (await Promise.all(started.brokerDirs.map(processesOfInstanceDir))).every((left) => left.length === 0),
     timeoutMs,
   );
   expect(await liveCommand(started.pids.rabbitmq)).toBeUndefined();

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveCommand, processesOfInstanceDir } from '../process/test-helpers.js';
 import { BrokerStoppedError } from './errors.js';
 import { startRabbitMq } from './rabbitmq.js';
-import { liveCommand, processesOfBrokerDir } from './test-helpers.js';
 import type { StartedBroker } from './types.js';
 
 const MNESIA_FLUSH_MS = 2_500;
@@ -34,7 +34,7 @@ describe('a private RabbitMQ', () => {
     expect(startMs).toBeLessThan(60_000);
     expect(broker.isRunning()).toBe(true);
     expect(await liveCommand(broker.pid()!)).toBe('beam.smp');
-    const commands = (await processesOfBrokerDir(dir)).map((process) => process.command);
+    const commands = (await processesOfInstanceDir(dir)).map((process) => process.command);
     expect(commands).toEqual(expect.arrayContaining(['beam.smp', 'epmd']));
     expect(logLines.some((line) => line.includes('Starting RabbitMQ'))).toBe(true);
   });
@@ -90,11 +90,11 @@ describe('a private RabbitMQ', () => {
   }, 120_000);
 
   it('stop() leaves no beam.smp, epmd or helper behind, and may be called twice', async () => {
-    expect(await processesOfBrokerDir(dir)).not.toEqual([]);
+    expect(await processesOfInstanceDir(dir)).not.toEqual([]);
     await broker.stop();
     await broker.stop();
     expect(broker.isRunning()).toBe(false);
-    expect(await processesOfBrokerDir(dir)).toEqual([]);
+    expect(await processesOfInstanceDir(dir)).toEqual([]);
     await expect(broker.restart()).rejects.toBeInstanceOf(BrokerStoppedError);
     expect(await accepts(broker.url)).toBe(false);
   });

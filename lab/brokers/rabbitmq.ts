@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { connect } from 'amqplib';
+import { freePorts } from '../process/free-port.js';
+import { defaultRegistryDir } from '../process/instance-registry.js';
 import { binaryName, findBrokerBinary, findEpmd, findRabbitMqCtl } from './binaries.js';
 import { onlyChildPid } from './child-pid.js';
 import { BrokerBinaryMissingError } from './errors.js';
-import { defaultRegistryDir } from './instance-registry.js';
-import { freePorts } from './free-port.js';
 import { startManagedBroker } from './managed-broker.js';
 import { openVhostScope } from './rabbitmq-vhosts.js';
 import type { BrokerStartOptions, ShareableBroker } from './types.js';
@@ -43,7 +43,6 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Sharea
   const nodeName = `archlab-${randomBytes(4).toString('hex')}@localhost`;
   const env = {
     HOME: files.home,
-    ARCHLAB_BROKER_DIR: dir,
     ERL_EPMD_PORT: String(epmdPort),
     ERL_EPMD_ADDRESS: '127.0.0.1',
     RABBITMQ_NODENAME: nodeName,
@@ -66,8 +65,8 @@ export async function startRabbitMq(options: BrokerStartOptions): Promise<Sharea
       port,
       url,
       command: {
-        command: binary.path, args: [], env, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
-        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq', brokerDir: dir },
+        command: binary.path, args: [], env, instanceDir: dir, cwd: dir, graceMs: GRACE_MS, epmd: { path: epmd.path, port: epmdPort },
+        registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'rabbitmq' },
       },
       readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
       probe: () => probeAmqp(url),

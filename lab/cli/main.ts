@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryRoot } from '../runner/index.js';
-import { sweepStaleInstances } from '../brokers/sweep-stale-instances.js';
+import { sweepStaleInstances } from '../process/sweep-stale-instances.js';
 import { composeCommand } from './commands/compose.js';
 import { schemasCommand } from './commands/schemas.js';
 import { runCommand, suiteScenarios } from './commands/run.js';

@@ -8,8 +8,8 @@
  * take it out of the rotation. Requests that are not safe to send twice are resent only when they never
  * reached the replica (see `REPLAY_SAFE`).
  */
-import type { FrontendSpec } from './types.js';
 import { serverAddress } from './frontends.js';
+import type { FrontendSpec } from './types.js';
 
 export interface ConfigInput {
   /** The runtime API's unix socket. */

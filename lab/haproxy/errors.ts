@@ -1,4 +1,6 @@
 /** Named errors for the lab's HAProxy. Each says what was expected; start failures carry its last log lines. */
+import { describeLastAttempt } from '../process/errors.js';
+import { formatLogTail } from '../process/log-tail.js';
 
 export class LoadBalancerError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -30,8 +32,7 @@ export class HaproxyExitedError extends LoadBalancerError {
 
 export class HaproxyStartTimeoutError extends LoadBalancerError {
   constructor(readonly socketPath: string, readonly waitedMs: number, readonly logTail: readonly string[], options?: { cause?: unknown }) {
-    const cause = options?.cause instanceof Error ? ` (last attempt: ${options.cause.message})` : '';
-    super(`haproxy did not answer on its runtime API ${socketPath} within ${waitedMs} ms${cause}${formatLogTail(logTail)}`, options);
+    super(`haproxy did not answer on its runtime API ${socketPath} within ${waitedMs} ms${describeLastAttempt(options?.cause)}${formatLogTail(logTail)}`, options);
   }
 }
 
@@ -60,8 +61,4 @@ export class DrainTimeoutError extends LoadBalancerError {
   constructor(readonly frontend: string, readonly server: string, readonly waitedMs: number, readonly currentSessions: number) {
     super(`${frontend}/${server} still had ${currentSessions} request(s) in flight after draining for ${waitedMs} ms; it is left in drain`);
   }
-}
-
-function formatLogTail(lines: readonly string[]): string {
-  return lines.length === 0 ? '; it wrote no log' : `; its last log lines:\n  ${lines.join('\n  ')}`;
 }

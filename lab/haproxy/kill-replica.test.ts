@@ -3,7 +3,7 @@
  * requests it refuses, or drops half-way, are resent to the other one; health checks take it out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../brokers/test-helpers.js';
+import { waitUntil } from '../process/test-helpers.js';
 import { requestText, sendRequests, startBalancedReplicas, startReplica, type BalancedReplicas, type Replica } from './test-replicas.js';
 import type { StartedLoadBalancer } from './types.js';
 

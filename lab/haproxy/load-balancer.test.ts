@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
+import { liveCommand, processesOfInstanceDir, waitUntil } from '../process/test-helpers.js';
 import { HaproxyCommandError, InvalidLoadBalancerOptionsError, LoadBalancerStoppedError, UnknownFrontendError } from './errors.js';
 import { startLoadBalancer } from './start.js';
 import { sendRequests, startBalancedReplicas, startReplica, type BalancedReplicas, type Replica } from './test-replicas.js';
@@ -114,7 +114,7 @@ describe('a private HAProxy in front of two replicas', () => {
     await balancer.stop();
     expect(balancer.pid()).toBeUndefined();
     expect(await liveCommand(pid)).toBeUndefined();
-    expect(await processesOfBrokerDir(setup.dir)).toEqual([]);
+    expect(await processesOfInstanceDir(setup.dir)).toEqual([]);
     await expect(balancer.serverStats('shop')).rejects.toThrow(LoadBalancerStoppedError);
   });
 });

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readInstanceRecords } from '../brokers/instance-registry.js';
-import { sweepStaleInstances } from '../brokers/sweep-stale-instances.js';
-import { liveCommand, processesOfBrokerDir, waitUntil } from '../brokers/test-helpers.js';
+import { readInstanceRecords } from '../process/instance-registry.js';
+import { sweepStaleInstances } from '../process/sweep-stale-instances.js';
+import { liveCommand, processesOfInstanceDir, waitUntil } from '../process/test-helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/start-load-balancer-and-wait.ts', import.meta.url));
 
@@ -55,13 +55,13 @@ describe('the HAProxy of a lab that dies by SIGKILL', () => {
     process.kill(-started.process.pid!, 'SIGKILL');
     const waitedMs = await waitUntil('haproxy is gone', async () => (await liveCommand(started.haproxyPid)) === undefined, 10_000);
     console.log(`lab's group SIGKILLed → haproxy gone after ${Math.round(waitedMs)} ms`);
-    expect(await processesOfBrokerDir(join(started.baseDir, 'haproxy'))).toEqual([]);
+    expect(await processesOfInstanceDir(join(started.baseDir, 'haproxy'))).toEqual([]);
   }, 60_000);
 
   it('when its guard cannot act either, the next command’s sweep stops it and says so', async () => {
     const started = await startLab();
     const [instance] = readInstanceRecords(join(started.baseDir, 'instances'));
-    expect(instance?.record).toMatchObject({ kind: 'haproxy', brokerPid: started.haproxyPid });
+    expect(instance?.record).toMatchObject({ kind: 'haproxy', pid: started.haproxyPid });
     process.kill(instance!.record.guardPid, 'SIGSTOP');
     process.kill(-started.process.pid!, 'SIGKILL');
     await waitUntil('the lab is gone', async () => (await liveCommand(started.process.pid!)) === undefined, 5_000);

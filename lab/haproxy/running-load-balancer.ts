@@ -1,6 +1,6 @@
 /** A started HAProxy, steered through its runtime API. Servers come and go without a reload. */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { GuardedProcess } from '../brokers/guarded-process.js';
+import type { GuardedProcess } from '../process/guarded-process.js';
 import { serverLine } from './config.js';
 import { DrainTimeoutError, LoadBalancerStoppedError, UnknownFrontendError } from './errors.js';
 import { parseBackendServer, parseServerName } from './frontends.js';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findHaproxyBinary } from '../brokers/binaries.js';
-import { freePort } from '../brokers/free-port.js';
-import { processesOfBrokerDir } from '../brokers/test-helpers.js';
+import { freePort } from '../process/free-port.js';
+import { processesOfInstanceDir } from '../process/test-helpers.js';
 import { HaproxyBinaryMissingError, HaproxyExitedError, InvalidLoadBalancerOptionsError } from './errors.js';
 import { startLoadBalancer } from './start.js';
 import type { FrontendSpec } from './types.js';
@@ -35,7 +35,7 @@ describe('starting a load balancer that cannot start', () => {
       expect(failure).toBeInstanceOf(HaproxyExitedError);
       expect((failure as Error).message).toMatch(new RegExp(`Address already in use.*127\\.0\\.0\\.1:${port}`));
       expect(performance.now() - startedAt).toBeLessThan(5_000);
-      expect(await processesOfBrokerDir(dir)).toEqual([]);
+      expect(await processesOfInstanceDir(dir)).toEqual([]);
     } finally {
       squatter.close();
     }

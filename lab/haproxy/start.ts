@@ -1,16 +1,17 @@
 /**
- * Starting the lab's HAProxy: write its config into `dir`, launch it in the foreground under the broker
+ * Starting the lab's HAProxy: write its config into `dir`, launch it in the foreground under the process
  * guard (so it dies with the lab, and the next command's sweep finds it if the guard could not act), and
  * wait until its runtime API answers, which it does only once every frontend port is bound.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { binaryName, findHaproxyBinary } from '../brokers/binaries.js';
-import { freePorts } from '../brokers/free-port.js';
-import { GuardedProcess, type ProcessExit } from '../brokers/guarded-process.js';
-import { defaultRegistryDir } from '../brokers/instance-registry.js';
-import { LogTail } from '../brokers/log-tail.js';
+import { freePorts } from '../process/free-port.js';
+import { GuardedProcess } from '../process/guarded-process.js';
+import { defaultRegistryDir } from '../process/instance-registry.js';
+import { LogTail } from '../process/log-tail.js';
+import { waitFor } from '../process/wait.js';
+import { probe } from '../process/wait-strategies.js';
 import { haproxyConfig } from './config.js';
 import { HaproxyBinaryMissingError, HaproxyExitedError, HaproxyStartTimeoutError } from './errors.js';
 import { parseFrontends } from './frontends.js';
@@ -22,6 +23,8 @@ const DEFAULT_READY_TIMEOUT_MS = 10_000;
 /** SIGTERM stops HAProxy at once; the grace is for a machine under load. */
 const GRACE_MS = 2_000;
 const RETRY_INTERVAL_MS = 50;
+/** The runtime API gives up on its own after 3 s; this is the backstop. */
+const ANSWER_TIMEOUT_MS = 5_000;
 
 /** Starts HAProxy and waits until it serves; on failure nothing it started is left running. */
 export async function startLoadBalancer(options: LoadBalancerStartOptions): Promise<StartedLoadBalancer> {
@@ -41,11 +44,11 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
     {
       command: binary.path,
       args: ['-db', '-f', configPath],
-      // The tag the stale-instance sweep finds the process by.
-      env: { ARCHLAB_BROKER_DIR: dir },
+      env: {},
+      instanceDir: dir,
       cwd: dir,
       graceMs: GRACE_MS,
-      registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'haproxy', brokerDir: dir },
+      registry: { dir: options.registryDir ?? defaultRegistryDir(), kind: 'haproxy' },
     },
     (line, stream) => {
       logTail.push(line);
@@ -53,7 +56,17 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
     },
   );
   try {
-    await waitUntilAnswering(runtime, haproxy, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, logTail);
+    await waitFor(probe(() => runtime.run('show info', /^Name: HAProxy/), `haproxy's runtime API on ${runtime.socketPath}`), {
+      timeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      intervalMs: RETRY_INTERVAL_MS,
+      attemptTimeoutMs: ANSWER_TIMEOUT_MS,
+      exited: haproxy.exited,
+      timeoutError: ({ waitedMs, lastError }) => new HaproxyStartTimeoutError(runtime.socketPath, waitedMs, logTail.snapshot(), { cause: lastError }),
+      exitError: async ({ code, signal }) => {
+        await haproxy.gone; // its output closed: the lines saying why it exited are in the tail
+        return new HaproxyExitedError(code, signal, logTail.snapshot());
+      },
+    });
   } catch (error) {
     await haproxy.terminate();
     throw error;
@@ -65,26 +78,4 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
 async function choosePorts(frontends: readonly FrontendSpec[]): Promise<FrontendSpec[]> {
   const ports = await freePorts(frontends.filter((f) => f.port === 0).length);
   return frontends.map((f) => (f.port === 0 ? { ...f, port: ports.shift()! } : f));
-}
-
-async function waitUntilAnswering(runtime: RuntimeApi, haproxy: GuardedProcess, timeoutMs: number, logTail: LogTail): Promise<void> {
-  let exit: ProcessExit | undefined;
-  void haproxy.exited.then((processExit) => (exit = processExit));
-  const startedAt = performance.now();
-  for (;;) {
-    let lastError: unknown;
-    try {
-      await runtime.run('show info', /^Name: HAProxy/);
-      return;
-    } catch (error) {
-      lastError = error;
-    }
-    if (exit !== undefined) {
-      await haproxy.gone; // its output closed: the lines saying why it exited are in the tail
-      throw new HaproxyExitedError(exit.code, exit.signal, logTail.snapshot());
-    }
-    const waitedMs = Math.round(performance.now() - startedAt);
-    if (waitedMs >= timeoutMs) throw new HaproxyStartTimeoutError(runtime.socketPath, waitedMs, logTail.snapshot(), { cause: lastError });
-    await delay(RETRY_INTERVAL_MS);
-  }
 }

@@ -7,6 +7,7 @@
  * parent dies first and it is re-parented out of the tree. The lab started it all the same.
  */
 import { resolve } from 'node:path';
+import { INSTANCE_DIR_ENV } from '../process/instance-registry.js';
 import { processKey, type ProcessStat } from './process-stat.js';
 
 export interface LabMembership {
@@ -40,8 +41,8 @@ export function labProcessKeys(processes: ReadonlyMap<string, ProcessStat>, memb
 
 /**
  * The `environMarkers` entry that claims every broker process lab/brokers started in a folder below
- * `dir` (the run's folder): each gets ARCHLAB_BROKER_DIR=<its folder>, and its epmd inherits it.
+ * `dir` (the run's folder), HAProxy too: each carries its folder in `INSTANCE_DIR_ENV`, and epmd inherits it.
  */
 export function brokerDirMarker(dir: string): string {
-  return `ARCHLAB_BROKER_DIR=${resolve(dir)}/`;
+  return `${INSTANCE_DIR_ENV}=${resolve(dir)}/`;
 }

@@ -23,7 +23,7 @@ export interface NoiseGuardOptions {
   /** More of the lab's processes outside that tree (descendants included), asked at every sample. */
   readonly extraPids?: () => readonly (number | undefined)[];
   /**
-   * A process whose environment holds a variable starting with one of these (`ARCHLAB_BROKER_DIR=/abs/run/`)
+   * A process whose environment holds a variable starting with one of these (`ARCHLAB_INSTANCE_DIR=/abs/run/`)
    * is the lab's wherever it sits. Name this run's folder, so another lab on the machine stays foreign.
    */
   readonly environMarkers?: readonly string[];

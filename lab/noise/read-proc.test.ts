@@ -15,8 +15,8 @@ describe('readCpuSnapshot and EnvironMarks on a fixture /proc', () => {
     proc = await mkdtemp(join(tmpdir(), 'archlab-proc-'));
     await writeFile(join(proc, 'stat'), 'cpu  100 0 50 800 0 0 0 0 0 0\ncpu0 50 0 25 400 0 0 0 0 0 0\ncpu1 50 0 25 400 0 0 0 0 0 0\n');
     const processes: [number, string, string | undefined][] = [
-      [301, stat(301, 1, 'epmd'), 'HOME=/x\0ARCHLAB_BROKER_DIR=/runs/r1/micro/brokers/rabbitmq\0'],
-      [302, stat(302, 1, 'epmd'), 'ARCHLAB_BROKER_DIR=/runs/r10/micro/brokers/rabbitmq\0'],
+      [301, stat(301, 1, 'epmd'), 'HOME=/x\0ARCHLAB_INSTANCE_DIR=/runs/r1/micro/brokers/rabbitmq\0'],
+      [302, stat(302, 1, 'epmd'), 'ARCHLAB_INSTANCE_DIR=/runs/r10/micro/brokers/rabbitmq\0'],
       [303, stat(303, 1, 'sshd'), undefined], // another user's: no readable environ
       [304, 'garbage', undefined],
     ];

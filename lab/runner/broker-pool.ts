@@ -54,7 +54,7 @@ export class BrokerPool {
 
   constructor(private readonly options: BrokerPoolOptions) {}
 
-  /** Where the pooled brokers live: every process of theirs carries it in ARCHLAB_BROKER_DIR. */
+  /** Where the pooled brokers live: every process of theirs carries it in ARCHLAB_INSTANCE_DIR. */
   get dir(): string {
     return this.options.dir;
   }

@@ -14,7 +14,7 @@ import { appEnvironment } from './app-environment.js';
 import { loadDefaultBrokerLauncher, type BrokerLauncher } from './broker-launcher.js';
 import { CentralLog } from './central-log.js';
 import { BrokerStartError } from './errors.js';
-import { freePorts } from '../brokers/free-port.js';
+import { freePorts } from '../process/free-port.js';
 import { LifecycleRecorder } from './lifecycle-recorder.js';
 import { RecordedBroker } from './recorded-broker.js';
 import { repositoryRoot, resolveEntry } from './resolve-entry.js';

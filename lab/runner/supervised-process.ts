@@ -12,11 +12,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RestartPolicy } from '../../boundary/topology.js';
+import { waitFor, type WaitOptions } from '../process/wait.js';
+import { http } from '../process/wait-strategies.js';
 import type { CentralLog } from './central-log.js';
 import { ComponentExitedError, ComponentNotReadyError, ComponentSpawnError } from './errors.js';
 import { RestartBackoff } from './restart-backoff.js';
 import type { ControlMessage, InstanceState, LifecycleEvent, LogStream } from './types.js';
-import { waitUntilReady } from './wait-until-ready.js';
+
+const READINESS_INTERVAL_MS = 50;
+const READINESS_ATTEMPT_MS = 1_000;
 
 export type EventRecorder = (event: Pick<LifecycleEvent, 'type' | 'detail' | 'pid' | 'backoffMs'>) => void;
 
@@ -63,16 +67,17 @@ export class SupervisedProcess {
   async start(timeoutMs: number, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     const life = this.#launch();
-    let ready: boolean;
+    const { component, index, readinessUrl, log } = this.spec;
     try {
-      ready = await waitUntilReady({ url: this.spec.readinessUrl, timeoutMs, signal: AbortSignal.any([signal, life.death.signal]) });
+      await this.#untilReady({
+        timeoutMs, signal: AbortSignal.any([signal, life.death.signal]),
+        timeoutError: ({ lastError }) => new ComponentNotReadyError(component, index, readinessUrl, timeoutMs, log.tail(component, index), { cause: lastError }),
+      });
     } catch (error) {
-      if (!life.death.signal.aborted) throw error;
+      if (error instanceof ComponentNotReadyError || !life.death.signal.aborted) throw error;
       await Promise.race([life.closed, sleep(500, undefined, { ref: false })]); // let its last words reach the log tail
       throw this.#deathError(life);
     }
-    const { component, index, readinessUrl, log } = this.spec;
-    if (!ready) throw new ComponentNotReadyError(component, index, readinessUrl, timeoutMs, log.tail(component, index));
     this.#ready();
   }
 
@@ -156,8 +161,12 @@ export class SupervisedProcess {
     this.#restarts += 1;
     const life = this.#launch();
     // No deadline after a restart: it is ready when it is ready, and dies (and restarts) if it dies.
-    const ready = await waitUntilReady({ url: this.spec.readinessUrl, signal: life.death.signal }).catch(() => false);
+    const ready = await this.#untilReady({ signal: life.death.signal }).then(() => true, () => false);
     if (ready && this.#life === life && !this.#stopping) this.#ready();
+  }
+
+  #untilReady(options: WaitOptions): Promise<void> {
+    return waitFor(http(this.spec.readinessUrl), { intervalMs: READINESS_INTERVAL_MS, attemptTimeoutMs: READINESS_ATTEMPT_MS, ...options });
   }
 
   #ready(): void {

@@ -1,6 +1,6 @@
 /**
- * One broker process lifetime (or the lab's HAProxy, lab/haproxy), run under `guard.cjs` so that it
- * dies with the lab, even when the lab is SIGKILLed. A restart is a new GuardedProcess.
+ * One lifetime of a process the lab must not leave behind (a broker, the lab's HAProxy), run under
+ * `guard.cjs` so that it dies with the lab, even when the lab is SIGKILLed. A restart is a new GuardedProcess.
  *
  * The guard runs in its own process group: a SIGKILL to the lab's whole group (a CI timeout, the OOM
  * killer) does not reach it, so it sees the IPC channel close and stops the broker. Should the guard
@@ -8,8 +8,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { BrokerSpawnError } from './errors.js';
-import { registerInstance } from './instance-registry.js';
+import { ProcessSpawnError } from './errors.js';
+import { INSTANCE_DIR_ENV, registerInstance } from './instance-registry.js';
 import { guardScriptPath } from './lab-root.js';
 
 export interface GuardedCommand {
@@ -17,6 +17,8 @@ export interface GuardedCommand {
   readonly args: readonly string[];
   /** Added to the lab's environment. */
   readonly env: Readonly<Record<string, string>>;
+  /** The instance's own folder: every process of it carries `<INSTANCE_DIR_ENV>=<instanceDir>`, so it can be found. */
+  readonly instanceDir: string;
   readonly cwd: string;
   /** SIGTERM to SIGKILL, when stopping. */
   readonly graceMs: number;
@@ -25,7 +27,7 @@ export interface GuardedCommand {
   /** RabbitMQ: the private epmd to stop once the broker is gone. */
   readonly epmd?: { readonly path: string; readonly port: number };
   /** Where the instance is registered while it lives (see instance-registry.ts); not at all when left out. */
-  readonly registry?: { readonly dir: string; readonly kind: string; readonly brokerDir: string };
+  readonly registry?: { readonly dir: string; readonly kind: string };
 }
 
 export interface ProcessExit {
@@ -61,7 +63,8 @@ export class GuardedProcess {
   }
 
   static async spawn(command: GuardedCommand, onLine: LogListener): Promise<GuardedProcess> {
-    const guard = spawn(process.execPath, [guardScriptPath(), JSON.stringify(command)], {
+    const tagged = { ...command, env: { ...command.env, [INSTANCE_DIR_ENV]: command.instanceDir } };
+    const guard = spawn(process.execPath, [guardScriptPath(), JSON.stringify(tagged)], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true, // out of the lab's process group: see the header
     });
@@ -78,7 +81,7 @@ export class GuardedProcess {
     const { registry, epmd } = command;
     const unregister = registry === undefined
       ? () => undefined
-      : registerInstance(registry.dir, { kind: registry.kind, guardPid: guard.pid!, brokerPid: pid, brokerDir: registry.brokerDir, epmd });
+      : registerInstance(registry.dir, { kind: registry.kind, guardPid: guard.pid!, pid, instanceDir: command.instanceDir, epmd });
     const gone = new Promise<void>((resolve) =>
       guard.once('close', () => {
         // A guard that died without reporting the broker's end did not clean up: finish its job.
@@ -123,7 +126,7 @@ function waitForStartReport(guard: ChildProcess, command: string): Promise<numbe
       settled = true;
       clearTimeout(timer);
       guard.kill('SIGKILL');
-      reject(new BrokerSpawnError(command, reason, { cause }));
+      reject(new ProcessSpawnError(command, reason, { cause }));
     };
     const timer = setTimeout(
       () => fail(`its guard reported nothing within ${GUARD_REPORT_TIMEOUT_MS} ms`),

@@ -1,15 +1,16 @@
-/** For the broker tests only: which processes are still alive (Linux /proc; zombies count as gone). */
+/** For the tests of guarded instances only: which processes are still alive (Linux /proc; zombies count as gone). */
 import { readdir, readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
+import { INSTANCE_DIR_ENV } from './instance-registry.js';
 
 export interface LiveProcess {
   readonly pid: number;
   readonly command: string;
 }
 
-/** Processes whose environment carries ARCHLAB_BROKER_DIR=dir: the broker, its children, its epmd. */
-export async function processesOfBrokerDir(dir: string): Promise<LiveProcess[]> {
-  const tag = `ARCHLAB_BROKER_DIR=${dir}`;
+/** Processes tagged with the instance folder `dir` (instance-registry.ts): the broker or HAProxy, its children, its epmd. */
+export async function processesOfInstanceDir(dir: string): Promise<LiveProcess[]> {
+  const tag = `${INSTANCE_DIR_ENV}=${dir}`;
   const found: LiveProcess[] = [];
   for (const entry of await readdir('/proc')) {
     const pid = Number(entry);
