@@ -13,7 +13,7 @@ import type { AppComponent, BrokerComponent, Component, Topology } from '../../b
 import { appEnvironment } from './app-environment.js';
 import { loadDefaultBrokerLauncher, type BrokerLauncher } from './broker-launcher.js';
 import { CentralLog } from './central-log.js';
-import { BrokerStartError } from './errors.js';
+import { BrokerStartError, ComponentNotReadyError } from './errors.js';
 import { freePorts } from '../process/free-port.js';
 import { LifecycleRecorder } from './lifecycle-recorder.js';
 import { RecordedBroker } from './recorded-broker.js';
@@ -24,8 +24,8 @@ import { planStart } from './start-order.js';
 import { SupervisedProcess } from './supervised-process.js';
 import { startLoadBalancer, type StartedLoadBalancer } from '../haproxy/index.js';
 import type { BalancerSlot } from './running-variant.js';
-import { ComponentNotReadyError } from './errors.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '../process/wait.js';
+import { probe } from '../process/wait-strategies.js';
 import type { RunningVariant, StartVariantOptions } from './types.js';
 
 export const DEFAULT_READY_TIMEOUT_MS = 30_000;
@@ -116,11 +116,13 @@ async function startBalancer(
     readyTimeoutMs: context.readyTimeoutMs,
   });
   try {
-    const deadline = Date.now() + context.readyTimeoutMs;
-    while ((await started.serverStats(app.name)).some((s) => s.status !== 'UP')) {
-      if (Date.now() > deadline) throw new ComponentNotReadyError(name, 0, started.url(app.name), context.readyTimeoutMs, []);
-      await sleep(50);
-    }
+    await waitFor(probe(async () => {
+      const down = (await started.serverStats(app.name)).filter((s) => s.status !== 'UP');
+      if (down.length > 0) throw new Error(`not UP yet: ${down.map((s) => `${s.name} ${s.statusText}`).join(', ')}`);
+    }, `HAProxy to check every ${app.name} replica UP`), {
+      timeoutMs: context.readyTimeoutMs, intervalMs: 50,
+      timeoutError: ({ lastError }) => new ComponentNotReadyError(name, 0, started.url(app.name), context.readyTimeoutMs, [], { cause: lastError }),
+    });
   } catch (error) {
     await started.stop();
     throw error;
