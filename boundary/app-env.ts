@@ -89,10 +89,3 @@ export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' |
   parseAppConfig(env);
   return env;
 }
-
-/** A service's URL from `services`, or a clear error naming what is missing. */
-export function serviceUrl(config: AppConfig, name: string): string {
-  const found = config.services[name];
-  if (!found) throw new ConfigError(`ARCHLAB_SERVICES has no URL for ${name} (has: ${Object.keys(config.services).join(', ') || 'none'})`);
-  return found;
-}

@@ -42,10 +42,9 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const log = new CentralLog(join(runDir, 'logs', 'central.ndjson'), topology.variant, options.onLog);
   const events = new LifecycleRecorder(options.onEvent);
   const brokers = new Map<string, RecordedBroker>();
-  const portsByApp = await allocatePorts(plan.apps);
   // A replicated edge sits behind a load balancer: users (and anyone given its URL) see one address.
   const balanced = plan.apps.find((app) => app.name === topology.edge && app.replicas > 1);
-  const balancerPort = balanced ? (await freePorts(1))[0]! : undefined;
+  const { portsByApp, balancerPort } = await allocatePorts(plan.apps, balanced !== undefined);
   const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(app === balanced ? balancerPort! : portsByApp.get(app.name)![0]!)]));
   const replicaUrls = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map(localUrl)]));
   const brokerUrl = (kind: string) => [...brokers.values()].find((b) => b.kind === kind)?.url;
@@ -156,9 +155,11 @@ async function startBroker(component: BrokerComponent, launch: BrokerLauncher, c
   events.record(component.name, 0, { type: 'ready', pid: started.pid() });
 }
 
-async function allocatePorts(apps: readonly AppComponent[]): Promise<Map<string, number[]>> {
-  const ports = await freePorts(apps.reduce((sum, app) => sum + app.replicas, 0));
-  return new Map(apps.map((app) => [app.name, ports.splice(0, app.replicas)]));
+/** Every app replica's port, and the balancer's when there is one: taken together, so none collide. */
+async function allocatePorts(apps: readonly AppComponent[], withBalancer: boolean): Promise<{ portsByApp: Map<string, number[]>; balancerPort?: number }> {
+  const ports = await freePorts(apps.reduce((sum, app) => sum + app.replicas, 0) + (withBalancer ? 1 : 0));
+  const balancerPort = withBalancer ? ports.pop() : undefined;
+  return { portsByApp: new Map(apps.map((app) => [app.name, ports.splice(0, app.replicas)])), balancerPort };
 }
 
 function localUrl(port: number): string {

@@ -120,6 +120,20 @@ describe('replicas', () => {
     }
   }, 120_000);
 
+  it('micro: a paused NATS (the registry hangs, its sockets stay open) does not empty the callers\' cache', async () => {
+    const variant = await start(microTopology);
+    const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`);
+    await sleep(500);
+    variant.pause('nats');
+    await sleep(8_000);
+    variant.resume('nats');
+    await sleep(500);
+    const tally = await loop.stop();
+    console.log(`micro with NATS paused for 8 s: ${tally.ok} product reads ok, ${tally.failed} failed`);
+    expect(tally.failed).toBe(0);
+    expect(tally.ok).toBeGreaterThan(100);
+  }, 120_000);
+
   it('soa: two product-service replicas are competing consumers on its queue, and both take requests', async () => {
     const variant = await start(withReplicas(soaTopology, { 'product-service': 2 }), (component) => (component === 'product-service' ? { ARCHLAB_LOG_LEVEL: 'debug' } : undefined));
     const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`);

@@ -12,6 +12,7 @@ import { ConfigError, parseAppConfig, type AppConfig } from '../../boundary/app-
 import type { AppComponent, Topology } from '../../boundary/topology.js';
 import { createLogger } from './logger.js';
 import { ModuleFaults } from './module-faults.js';
+import { ReadinessChecks } from './readiness-checks.js';
 import { runUntilStopped } from './server.js';
 
 /** Logged once at start with `gated`: module → the operations this process gated (a test reads it). */
@@ -22,6 +23,8 @@ export interface ComponentContext {
   readonly logger: Logger;
   /** Gates for exactly the modules this component hosts. */
   readonly faults: ModuleFaults;
+  /** Checks its /readyz adds to its own (see ReadinessChecks). */
+  readonly readiness: ReadinessChecks;
 }
 
 export interface StartedComponent {
@@ -49,7 +52,7 @@ export async function runComponent({ topology, env, start, afterListening }: Com
   const { modules } = hostedBy(topology, config);
   const logger = createLogger({ variant: config.variant, component: config.component, instance: config.instance, level: config.logLevel });
   const faults = new ModuleFaults(modules, logger).listen();
-  const context: ComponentContext = { config, logger, faults };
+  const context: ComponentContext = { config, logger, faults, readiness: new ReadinessChecks() };
   const started = await start(context);
   logger.info({ gated: faults.gated() }, GATED_OPERATIONS_MESSAGE);
   logger.info({ url: started.url, modules }, `${config.component} listening`);

@@ -13,6 +13,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How long requests in flight get to finish when a component stops. */
+export const IN_FLIGHT_GRACE_MS = 1_500;
+
 export async function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -22,9 +25,12 @@ export async function listen(app: express.Express, port: number, host = '127.0.0
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}`,
+    // Graceful: no new connections, idle ones closed now, requests in flight answered; after the grace
+    // period whatever is still open is cut (the process is told to go within 3 s anyway).
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), IN_FLIGHT_GRACE_MS).unref();
     }),
   };
 }

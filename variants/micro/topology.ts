@@ -20,7 +20,7 @@ export const microTopology: Topology = {
   description: 'A stateless gateway over six services, each with its own database; HTTP calls with timeouts, retries, breakers and fallbacks; OrderPlaced on NATS JetStream.',
   discovery: {
     mode: 'registry',
-    description: 'Client-side discovery: every service instance registers its URL in a registry on NATS (JetStream KV) with a heartbeat and deregisters when it stops; the gateway and each caller resolve instances from their cached copy and balance across them. A replicated gateway sits behind HAProxy.',
+    description: 'Client-side discovery: every service instance registers its URL in a registry on NATS (JetStream KV) with a heartbeat and deregisters when it stops; the gateway and each caller resolve instances from their cached copy and balance across them, and keep using that copy while NATS is unreachable (a caller that starts while NATS is down finds nothing until it is back). A replicated gateway sits behind HAProxy.',
   },
   edge: 'gateway',
   components: [

@@ -14,8 +14,14 @@ export interface RegistryWatch {
 }
 
 export async function watchRegistry(running: RunningVariant, print: (line: string) => void): Promise<RegistryWatch> {
-  const nc = await connect({ servers: running.broker('nats').url, name: 'archlab-up-registry', maxReconnectAttempts: -1 });
-  const resolver = await ServiceResolver.start(nc, { logger: pino({ level: 'silent' }) });
+  const nc = await connect({ servers: running.broker('nats').url, name: 'archlab-up-registry', maxReconnectAttempts: -1, pingInterval: 2_000, maxPingOut: 2 });
+  let resolver: ServiceResolver;
+  try {
+    resolver = await ServiceResolver.start(nc, { logger: pino({ level: 'silent' }) });
+  } catch (error) {
+    await nc.close();
+    throw error;
+  }
   const unsubscribe = resolver.onChange((change) => print(describeChange(change)));
   return {
     listing: (services) => services.map((service) => {

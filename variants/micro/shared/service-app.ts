@@ -13,19 +13,22 @@ import { UpstreamTimeoutError, UpstreamUnavailableError } from '../../common/err
 import { createBaseApp } from '../../common/http/base-app.js';
 import { describeIssues } from '../../common/http/schemas.js';
 import { STATUS_OF } from '../../common/http/status.js';
+import type { ReadinessChecks } from '../../common/readiness-checks.js';
 import { upstreamErrorBody } from './error-body.js';
 
 export interface ServiceAppOptions {
   readonly logger: Logger;
   readonly readiness: () => Readiness;
+  /** Checks added from outside the app (the component's registration); none unless given. */
+  readonly checks?: ReadinessChecks;
   readonly routes: (app: express.Express) => void;
 }
 
-export function createServiceApp({ logger, readiness, routes }: ServiceAppOptions): express.Express {
+export function createServiceApp({ logger, readiness, checks, routes }: ServiceAppOptions): express.Express {
   const app = createBaseApp();
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', (_req, res) => {
-    const state = readiness();
+    const state = checks ? checks.merge(readiness()) : readiness();
     res.status(state.ready ? 200 : 503).json(state);
   });
   routes(app);

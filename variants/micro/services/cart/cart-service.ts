@@ -18,13 +18,14 @@ import { serve } from '../../../common/server.js';
 import { MICRO_DATABASES } from '../../databases.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
-export async function startCartService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startCartService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.cart), modules: ['cart'] });
   const carts = new SqliteCartRepository(db);
   const cartModule = faults.gate('cart', cartOperations({ carts, catalog: new Catalog(generateCatalog(config.seed)).asPort(), ids: uuidIds }));
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: db.open, checks: { database: db.open } }),
     routes: (routes) => {
       routes.post('/carts', async (_req, res) => {

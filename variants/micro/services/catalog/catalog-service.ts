@@ -9,13 +9,14 @@ import type { ComponentContext, StartedComponent } from '../../../common/run-com
 import { serve } from '../../../common/server.js';
 import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
 
-export async function startCatalogService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startCatalogService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const catalog = new Catalog(generateCatalog(config.seed));
   const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
   const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products)));
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: true, checks: { catalog: true } }),
     routes: (routes) => {
       routes.get('/products', async (req, res) => {

@@ -26,7 +26,7 @@ const reserveSchema = z.object({
   lines: z.array(z.object({ productId: idSchema, quantity: z.number().int().min(1) })).min(1).max(LIMITS.cartLinesMax),
 });
 
-export async function startInventoryService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startInventoryService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.inventory), modules: ['inventory'], products: generateCatalog(config.seed) });
   const stock = new SqliteInventoryRepository(db);
   const inventoryModule = faults.gate('inventory', inventoryOperations(stock));
@@ -37,6 +37,7 @@ export async function startInventoryService({ config, logger, faults }: Componen
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: db.open && events.link.ready, checks: { database: db.open, nats: events.link.ready } }),
     routes: (routes) => {
       routes.put('/reservations/:orderId', async (req, res) => {

@@ -39,7 +39,7 @@ const STEP_BUDGET: DownstreamBudgets = {
   oneShotTimeoutMs: 2_000,
 };
 
-export async function startOrderService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startOrderService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.order), modules: ['orders'] });
   const orders = new SqliteOrderRepository(db);
   const events = connectOrderEvents({ config, logger });
@@ -55,6 +55,7 @@ export async function startOrderService({ config, logger, faults }: ComponentCon
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: db.open && events.link.ready && discovery.ready, checks: { database: db.open, nats: events.link.ready, discovery: discovery.ready } }),
     routes: (routes) => {
       routes.post('/checkout', async (req, res) => {

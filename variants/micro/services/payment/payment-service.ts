@@ -20,12 +20,13 @@ const authorizeSchema = z.object({
   card: z.object({ number: z.string().max(100) }),
 });
 
-export async function startPaymentService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startPaymentService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.payment), modules: ['payment'] });
   const paymentModule = faults.gate('payment', paymentOperations(new SqlitePaymentRepository(db)));
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: db.open, checks: { database: db.open } }),
     routes: (routes) => {
       routes.put('/payments/:orderId', async (req, res) => {

@@ -20,7 +20,7 @@ import { createServiceApp, parseOr400, sendResult } from '../../shared/service-a
 
 const RECOMMENDATION_DURABLE = 'recommendation';
 
-export async function startRecommendationService({ config, logger, faults }: ComponentContext): Promise<StartedComponent> {
+export async function startRecommendationService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const directory = new Catalog(generateCatalog(config.seed));
   const db = openDatabase({ path: join(config.dataDir, MICRO_DATABASES.recommendation), modules: ['recommendations'] });
   const coPurchases = new SqliteRecommendationRepository(db);
@@ -32,6 +32,7 @@ export async function startRecommendationService({ config, logger, faults }: Com
 
   const app = createServiceApp({
     logger,
+    checks,
     readiness: () => ({ ready: db.open && events.link.ready, checks: { database: db.open, nats: events.link.ready } }),
     routes: (routes) => {
       routes.get('/products/:id/recommendations', async (req, res) => {

@@ -9,6 +9,7 @@
  * instance (calls to it fail fast with a 503); after that, an unreachable registry leaves the last known
  * instances in place (see ServiceResolver). Registering is retried in the background the same way.
  */
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
@@ -32,6 +33,7 @@ export class Discovery implements InstanceSource {
   #resolver: ServiceResolver | undefined;
   #registration: ServiceRegistration | undefined;
   #stopped = false;
+  #registered = false;
   readonly #fixed: ReadonlyMap<string, InstanceSource>;
   readonly #connected: Promise<NatsConnection | undefined>;
 
@@ -48,9 +50,14 @@ export class Discovery implements InstanceSource {
     return discovery;
   }
 
-  /** Ready to route: every service reachable by a fixed route, or the registry read once. */
+  /** Ready to route: the registry has been read once (fixed routes need nothing). */
   get ready(): boolean {
     return this.#resolver !== undefined;
+  }
+
+  /** This instance is in the registry (its first registration went through). */
+  get registered(): boolean {
+    return this.#registered;
   }
 
   instances(service: string): readonly ServiceInstance[] {
@@ -61,8 +68,12 @@ export class Discovery implements InstanceSource {
   register(url: string, version: string): void {
     const { component, instance } = this.config;
     void this.#retry('registration', async (nc) => {
-      this.#registration = await ServiceRegistration.start(nc, { service: component, instanceId: `i${instance}`, url, version, logger: this.logger });
-      this.logger.info({ key: this.#registration.key, url }, 'registered with the service registry');
+      const registration = await ServiceRegistration.start(nc, { service: component, instanceId: this.#instanceId(instance), url, version, logger: this.logger });
+      // Told to stop while the first put was on its way: take it back rather than leave it for a TTL.
+      if (this.#stopped) return void (await registration.deregister());
+      this.#registration = registration;
+      this.#registered = true;
+      this.logger.info({ key: registration.key, url }, 'registered with the service registry');
     });
   }
 
@@ -72,13 +83,21 @@ export class Discovery implements InstanceSource {
     const outcome = await this.#registration?.deregister();
     if (outcome) this.logger.info({ outcome }, 'deregistered from the service registry');
     await this.#resolver?.stop();
-    await this.#nats?.drain().catch(() => this.#nats?.close());
+    // close, not drain: a drain waits for a flush that never comes while NATS is unreachable.
+    await this.#nats?.close();
+  }
+
+  /** Replica index from the lab; in a container (scaled by compose, all with index 0) its hostname, which is unique. */
+  #instanceId(instance: number): string {
+    return this.config.host === '0.0.0.0' ? hostname().replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64) : `i${instance}`;
   }
 
   async #connect(): Promise<NatsConnection | undefined> {
     const nc = await connect({
       servers: this.config.natsUrl, name: `${this.config.component}-${this.config.instance}-discovery`,
       maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true,
+      // A server that hangs (paused) keeps the socket open: pings find it within a few seconds.
+      pingInterval: 2_000, maxPingOut: 2,
     });
     if (this.#stopped) {
       await nc.close();

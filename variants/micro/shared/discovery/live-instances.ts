@@ -29,6 +29,11 @@ export class LiveInstances {
   /** Per service, sorted by instance id; the same array until that service changes. */
   readonly #lists = new Map<string, readonly ServiceInstance[]>();
 
+  /** How many instances are known, every service together. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
   instances(service: string): readonly ServiceInstance[] {
     let list = this.#lists.get(service);
     if (!list) {

@@ -42,6 +42,8 @@ export class ServiceResolver {
   readonly #connection: ConnectionState;
   #watch: QueuedIterator<KvEntry> | undefined;
   #ttlMs = 0;
+  /** When the registry last told us anything (a put from any instance). */
+  #heardAtMs = performance.now();
   #stopped = false;
   readonly #sweeper: NodeJS.Timeout;
 
@@ -160,11 +162,15 @@ export class ServiceResolver {
       this.options.logger.warn({ key: entry.key }, 'discovery: not a service instance, ignored');
       return;
     }
+    this.#heardAtMs = performance.now();
     this.#emit(this.#live.put(entry.key, instance, performance.now()));
   }
 
   #sweep(): void {
     if (!this.watching) return;
+    // Every live instance beats every second: when nothing at all was heard for half a TTL, the registry
+    // is stuck (a paused server keeps its connections open), not every instance dead. Keep the cache.
+    if (this.#live.size > 0 && performance.now() - this.#heardAtMs > this.#ttlMs / 2) return;
     for (const change of this.#live.expire(performance.now(), this.#ttlMs)) this.#emit(change);
   }
 
