@@ -6,11 +6,12 @@ import capacity from './capacity.js';
 import cpuHogSearch from './cpu-hog-search.js';
 import crashRecommendations from './crash-recommendations.js';
 import hangInventory from './hang-inventory.js';
+import rollingDeploy from './rolling-deploy.js';
 import slowPayment from './slow-payment.js';
 import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
-  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity,
+  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy,
 ];
 
 export const SUITES = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withReplicas } from '../topology/replicas.js';
 import { fixtureApp } from '../runner/fixtures/fixture-topology.js';
 import type { Topology } from '../../boundary/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
@@ -47,7 +48,7 @@ describe('the table of kinds', () => {
   it('is the one list of kinds: the scenario file takes exactly these, each in its own shape', () => {
     const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { faults: { items: { oneOf: Array<{ properties: { kind: { const: string } } }> } } } };
     expect(json.properties.faults.items.oneOf.map((f) => f.properties.kind.const)).toEqual([...FAULT_KINDS]);
-    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage']);
+    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage', 'deploy', 'scale']);
   });
 
   it('says which params each kind takes', () => {
@@ -58,13 +59,19 @@ describe('the table of kinds', () => {
   });
 
   it('predicts every journey for every kind on every variant', () => {
-    const someTarget = { kill: 'shop', pause: 'shop', 'broker-outage': 'nats', latency: 'gateway->catalog', partition: 'gateway->catalog' } as Record<string, string>;
+    const someTarget = { kill: 'shop', pause: 'shop', 'broker-outage': 'nats', latency: 'gateway->catalog', partition: 'gateway->catalog', deploy: 'shop', scale: 'shop' } as Record<string, string>;
+    const someParams = { latency: { latencyMs: 10 }, scale: { replicas: 2 } } as Record<string, unknown>;
     for (const kind of FAULT_KINDS) {
-      const spec = parseFaultSpec({ kind, target: someTarget[kind] ?? 'search', ...timing, ...(kind === 'latency' ? { params: { latencyMs: 10 } } : {}) });
+      const spec = parseFaultSpec({ kind, target: someTarget[kind] ?? 'search', ...timing, ...(someParams[kind] ? { params: someParams[kind] } : {}) });
       for (const topology of Object.values(TOPOLOGIES)) expect(Object.keys(predictFault(spec, topology))).toEqual([...JOURNEY_NAMES]);
     }
     expect(predictFault(parseFaultSpec({ kind: 'module-hog', target: 'search', ...timing }), monolithTopology)).toEqual({ browse: 'slow', product: 'slow', cart: 'slow', checkout: 'slow' });
     expect(predictFault(parseFaultSpec({ kind: 'module-error', target: 'recommendations', ...timing }), monolithTopology)).toEqual({ browse: 'unaffected', product: 'degraded', cart: 'unaffected', checkout: 'unaffected' });
+    // A deploy: the one shop restarted stop-first takes everything down meanwhile; start-first, or with a second replica, nothing.
+    const deployShop = (strategy: string) => parseFaultSpec({ kind: 'deploy', target: 'shop', ...timing, params: { strategy } });
+    expect(predictFault(deployShop('stop-first'), monolithTopology)).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
+    expect(predictFault(deployShop('start-first'), monolithTopology)).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
+    expect(predictFault(deployShop('stop-first'), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
   });
 });
 

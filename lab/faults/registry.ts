@@ -9,17 +9,22 @@ import type { Topology } from '../../boundary/topology.js';
 import { InvalidFaultSpecError, UnknownFaultTargetError } from './errors.js';
 import { describeParams, stepUnion, type EntryOf, type FaultKind, type FaultTiming, type Prediction, type SpecOf, type TargetKind } from './kind.js';
 import { brokerOutage } from './kinds/broker-outage.js';
+import { deploy } from './kinds/deploy.js';
 import { kill } from './kinds/kill.js';
 import { latency } from './kinds/latency.js';
 import { moduleCrash, moduleError, moduleHog, moduleSlow } from './kinds/module-fault.js';
 import { partition } from './kinds/partition.js';
 import { pause } from './kinds/pause.js';
+import { scale } from './kinds/scale.js';
 import { ms, positiveMs } from './params.js';
 import { TARGET_SCHEMAS } from './targets.js';
 import type { FaultContext, InjectedFault } from './types.js';
 
 export const FAULT_KIND_TABLE = [
   kill, pause, moduleCrash, moduleError, moduleSlow, moduleHog, latency, partition, brokerOutage,
+  // Changes rather than faults, on the same schedule, windows and predictions: a deploy or a scale is
+  // "injected" when it starts, and "healed" when it has finished (nothing to undo).
+  deploy, scale,
 ] as const;
 
 type AnyFaultKind = (typeof FAULT_KIND_TABLE)[number];

@@ -4,7 +4,8 @@ import type { StartedBroker } from './broker-launcher.js';
 import type { CentralLog } from './central-log.js';
 import { UnknownComponentError, VariantStoppedError } from './errors.js';
 import type { LifecycleRecorder } from './lifecycle-recorder.js';
-import type { StartedLoadBalancer } from '../haproxy/index.js';
+import { DrainTimeoutError, type StartedLoadBalancer } from '../haproxy/index.js';
+import { freePorts } from '../process/free-port.js';
 import type { RecordedBroker } from './recorded-broker.js';
 import { stopWaves, type StartPlan } from './start-order.js';
 import type { SupervisedProcess } from './supervised-process.js';
@@ -23,13 +24,42 @@ export interface VariantParts {
   readonly token: string;
   readonly log: CentralLog;
   readonly events: LifecycleRecorder;
-  /** App component name → its replicas. */
-  readonly processes: ReadonlyMap<string, readonly SupervisedProcess[]>;
+  /** App component name → its live replicas, in index order (indexes only grow: a removed one leaves a gap). */
+  readonly processes: Map<string, SupervisedProcess[]>;
+  /** A new, unstarted replica of an app: index, port and extra environment (a new version, say). */
+  readonly spawn: (component: string, index: number, port: number, env?: Readonly<Record<string, string>>) => SupervisedProcess;
+  readonly readyTimeoutMs: number;
   /** Broker component name → broker, filled in as brokers start. */
   readonly brokers: ReadonlyMap<string, RecordedBroker>;
   /** HAProxy in front of a replicated edge, filled in once it is ready. */
   readonly balancer: BalancerSlot;
 }
+
+/** The load balancer's name for a replica: `<component>-<index>`. */
+export function serverName(component: string, index: number): string {
+  return `${component}-${index}`;
+}
+
+export interface InstanceOptions {
+  /** Default: one past the highest index this component ever had. */
+  readonly index?: number;
+  /** Default: a free one. */
+  readonly port?: number;
+  /** On top of the variant's environment for this process (a new version, say). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+export interface RemoveOptions {
+  /** Behind a load balancer: drained first (default); false stops it in place and leaves the health checks to notice. */
+  readonly drain?: boolean;
+  /** SIGTERM to SIGKILL. */
+  readonly graceMs?: number;
+  /** Behind a load balancer: how long to wait for its open connections to reach 0. */
+  readonly drainTimeoutMs?: number;
+}
+
+export type ReplaceOptions = RemoveOptions & Pick<InstanceOptions, 'env' | 'signal'>;
 
 export interface BalancerSlot {
   started?: StartedLoadBalancer;
@@ -38,9 +68,16 @@ export interface BalancerSlot {
 export class Variant implements RunningVariant {
   readonly components: readonly RunningComponent[];
   #stopping?: Promise<void>;
+  /** Indexes handed out by addInstance, so none is reused after a removal. */
+  readonly #spawned = new Map<string, number[]>();
 
   constructor(private readonly parts: VariantParts) {
     this.components = parts.topology.components.map((component) => this.#describe(component.name));
+  }
+
+  /** The replica indexes of an app component now, in order. */
+  replicaIndexes(component: string): number[] {
+    return this.#replicas(component).map((r) => r.spec.index);
   }
 
   get variant() { return this.parts.topology.variant; }
@@ -76,7 +113,7 @@ export class Variant implements RunningVariant {
       const pid = broker.pid();
       return { component, index, port: broker.port, url: broker.url, pid, state: broker.isRunning() ? 'ready' : 'stopped', restarts: 0 };
     }
-    const replica = this.#replicas(component)[index];
+    const replica = this.#replicas(component).find((r) => r.spec.index === index);
     if (!replica) throw new UnknownComponentError(`${component} has no replica ${index}`);
     const { port, url } = replica.spec;
     return { component, index, port, url, pid: replica.pid, state: replica.state, restarts: replica.restarts };
@@ -106,7 +143,53 @@ export class Variant implements RunningVariant {
   }
 
   async stopInstance(component: string, index: number): Promise<void> {
-    for (const replica of this.#targets(component, index)) await replica.stop(STOP_GRACE_MS);
+    await this.removeInstance(component, index);
+  }
+
+  async addInstance(component: string, options: InstanceOptions = {}): Promise<number> {
+    const replicas = this.#replicas(component);
+    const index = options.index ?? Math.max(-1, ...this.#allIndexes(component)) + 1;
+    const port = options.port ?? (await freePorts(1))[0]!;
+    const replica = this.parts.spawn(component, index, port, options.env);
+    this.#spawned.set(component, [...(this.#spawned.get(component) ?? []), index]);
+    await replica.start(this.parts.readyTimeoutMs, options.signal ?? new AbortController().signal).catch(async (error: unknown) => {
+      await replica.stop(STOP_GRACE_MS);
+      throw error;
+    });
+    replicas.push(replica);
+    replicas.sort((a, b) => a.spec.index - b.spec.index);
+    const balancer = this.#balancerOf(component);
+    const name = serverName(component, index);
+    // A replacement on the same index may find its predecessor's entry still there (in maintenance).
+    if (balancer && (await balancer.serverStats(component)).some((server) => server.name === name)) await balancer.setServerState(component, name, 'ready');
+    else await balancer?.addServer(component, { name, url: replica.spec.url });
+    return index;
+  }
+
+  async removeInstance(component: string, index: number, options: RemoveOptions = {}): Promise<void> {
+    const [replica] = this.#targets(component, index);
+    const balancer = this.#balancerOf(component);
+    // Behind the balancer: drained first (no new requests, those in flight answered), then stopped.
+    const name = serverName(component, index);
+    const drain = options.drain !== false;
+    // Drained: HAProxy sends it nothing new and its requests in flight finish; past the timeout it goes anyway.
+    if (balancer && drain) {
+      await balancer.removeServer(component, name, { drainTimeoutMs: options.drainTimeoutMs }).catch((error: unknown) => {
+        if (!(error instanceof DrainTimeoutError)) throw error;
+        this.#labLine(component, `${name} still had ${error.message}; stopping it anyway`);
+      });
+    }
+    const replicas = this.#replicas(component);
+    replicas.splice(replicas.indexOf(replica!), 1);
+    await replica!.stop(options.graceMs ?? STOP_GRACE_MS);
+    // Not drained (or the drain timed out): out of the balancer only once it is gone; its health checks saw it go.
+    await balancer?.removeServer(component, name, { drainTimeoutMs: 1_000 }).catch(() => undefined);
+  }
+
+  async replaceInstance(component: string, index: number, options: ReplaceOptions = {}): Promise<void> {
+    const [old] = this.#targets(component, index);
+    await this.removeInstance(component, index, options);
+    await this.addInstance(component, { index, port: old!.spec.port, env: options.env, signal: options.signal });
   }
 
   stop(): Promise<void> {
@@ -129,7 +212,17 @@ export class Variant implements RunningVariant {
     await log.close();
   }
 
-  #replicas(component: string): readonly SupervisedProcess[] {
+  /** Every index this component's replicas ever had (a new one never reuses one). */
+  #allIndexes(component: string): number[] {
+    return [...this.#replicas(component).map((r) => r.spec.index), ...(this.#spawned.get(component) ?? [])];
+  }
+
+  /** The load balancer, when `component` is the replicated edge behind it. */
+  #balancerOf(component: string): StartedLoadBalancer | undefined {
+    return component === this.parts.plan.edge.name ? this.parts.balancer.started : undefined;
+  }
+
+  #replicas(component: string): SupervisedProcess[] {
     const replicas = this.parts.processes.get(component);
     if (!replicas) throw new UnknownComponentError(`${this.variant} has no app component ${component}`);
     return replicas;
@@ -139,8 +232,8 @@ export class Variant implements RunningVariant {
     if (this.stopped) throw new VariantStoppedError(`${this.variant} is stopped: ${component} cannot be reached`);
     const replicas = this.#replicas(component);
     if (index === undefined) return replicas;
-    const replica = replicas[index];
-    if (!replica) throw new UnknownComponentError(`${component} has no replica ${index}`);
+    const replica = replicas.find((r) => r.spec.index === index);
+    if (!replica) throw new UnknownComponentError(`${component} has no replica ${index} (replicas: ${replicas.map((r) => r.spec.index).join(', ') || 'none'})`);
     return [replica];
   }
 
@@ -174,12 +267,12 @@ export class Variant implements RunningVariant {
         get pids() { return [parts.brokers.get(name)?.pid()]; },
       };
     }
-    const replicas = this.#replicas(name);
+    const replicas = () => this.#replicas(name);
     return {
       name, kind: 'app', role: component.role, modules: component.modules,
-      ports: replicas.map((r) => r.spec.port),
-      urls: replicas.map((r) => r.spec.url),
-      get pids() { return replicas.map((r) => r.pid); },
+      get ports() { return replicas().map((r) => r.spec.port); },
+      get urls() { return replicas().map((r) => r.spec.url); },
+      get pids() { return replicas().map((r) => r.pid); },
     };
   }
 }

@@ -61,8 +61,9 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
     const routed = rewrite(from, to, url);
     return registry && routed === url ? [] : [[to, routed]];
   }));
-  const processes = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map((port, index) =>
-    new SupervisedProcess({
+  const spawn = (name: string, index: number, port: number, extraEnv: Readonly<Record<string, string>> = {}): SupervisedProcess => {
+    const app = plan.apps.find((a) => a.name === name)!;
+    return new SupervisedProcess({
       component: app.name, index, port, url: localUrl(port), readinessUrl: `${localUrl(port)}${app.readinessPath}`,
       compiledEntry: compiledEntries.get(app.name)!, cwd: repositoryRoot(), restart: app.restart, log,
       record: events.for(app.name, index),
@@ -73,11 +74,13 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
           seed: options.seed ?? DEFAULT_SEED, amqpUrl: brokerUrlFor(app.name, 'rabbitmq'), natsUrl: brokerUrlFor(app.name, 'nats'),
         },
         process.env,
-        options.envFor?.(app.name, index),
+        { ...options.envFor?.(app.name, index), ...extraEnv },
       ),
-    }))]));
+    });
+  };
+  const processes = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map((port, index) => spawn(app.name, index, port))]));
   const balancer: BalancerSlot = {};
-  const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers, balancer });
+  const variant = new Variant({ topology, plan, runDir, dataDir, token, log, events, processes, brokers, balancer, spawn, readyTimeoutMs });
 
   try {
     const launch = plan.brokers.length === 0 ? undefined : (options.startBroker ?? options.brokerPool?.lease ?? (await loadDefaultBrokerLauncher()));

@@ -3,6 +3,7 @@
  * can be asked of a variant that was never started.
  */
 import type { StartedLoadBalancer } from '../haproxy/index.js';
+import type { InstanceOptions, RemoveOptions, ReplaceOptions } from './running-variant.js';
 import type { BrokerKind, VariantName } from '../../boundary/topology.js';
 import type { ModuleName } from '../../shared-domain/modules.js';
 import type { BrokerLauncher, StartedBroker } from './broker-launcher.js';
@@ -137,6 +138,17 @@ export interface RunningVariant {
   sendControl(component: string, index: number | 'all', message: ControlMessage): Promise<number>;
   /** SIGTERM one replica (SIGKILL after a grace period) and stop supervising it: it stays down, as after a scale-in. */
   stopInstance(component: string, index: number): Promise<void>;
+  /** The replica indexes of an app component now (indexes only grow: removing one leaves a gap). */
+  replicaIndexes(component: string): number[];
+  /**
+   * Scale-out: one more replica, started and ready (then, behind the edge's load balancer, added to it).
+   * Resolves with its index.
+   */
+  addInstance(component: string, options?: InstanceOptions): Promise<number>;
+  /** Scale-in: drained from the load balancer if behind one, then SIGTERM; it stays down. */
+  removeInstance(component: string, index: number, options?: RemoveOptions): Promise<void>;
+  /** Stop-first replacement: the replica removed, then a new process on its index and port, `env` on top. */
+  replaceInstance(component: string, index: number, options?: ReplaceOptions): Promise<void>;
   /** SIGTERM to apps in reverse dependency order, SIGKILL after a grace period, then brokers. Idempotent. */
   stop(): Promise<void>;
   readonly stopped: boolean;

@@ -55,7 +55,7 @@ export async function runComponent({ topology, env, start, afterListening }: Com
   const context: ComponentContext = { config, logger, faults, readiness: new ReadinessChecks() };
   const started = await start(context);
   logger.info({ gated: faults.gated() }, GATED_OPERATIONS_MESSAGE);
-  logger.info({ url: started.url, modules }, `${config.component} listening`);
+  logger.info({ url: started.url, modules, version: config.version }, `${config.component} listening`);
   const beforeStop = await afterListening?.(started, context);
   runUntilStopped(async () => {
     await beforeStop?.();

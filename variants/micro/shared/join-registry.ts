@@ -8,15 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ComponentContext, StartedComponent } from '../../common/run-component.js';
 import { Discovery } from './discovery/index.js';
 
-/** The version an instance registers with; the next step (deploys) sets it per build. */
-const VERSION = 'v1';
 const DEREGISTER_SETTLE_MS = 200;
 
 export async function joinRegistry(started: StartedComponent, { config, logger, readiness }: ComponentContext): Promise<() => Promise<void>> {
   const discovery = Discovery.start(config, logger, { resolve: false });
   const url = new URL(started.url);
   if (config.host === '0.0.0.0') url.hostname = hostname();
-  discovery.register(url.origin, VERSION);
+  discovery.register(url.origin, config.version);
   // Not ready until callers can find it: the lab starts sending load once every component is ready.
   readiness.add('registered', () => discovery.registered);
   return async () => {

@@ -1,0 +1,34 @@
+import type { ScenarioInput } from '../lab/scenario/schema.js';
+
+export default {
+  name: 'rolling-deploy',
+  title: 'A change to payment, deployed under load',
+  description:
+    'A new build of whatever hosts the payment module replaces its two replicas one at a time while shoppers keep checking out: ' +
+    'the whole shop in the monolith (behind HAProxy), the payment-service in soa (competing consumers on its queue), the payment service in micro ' +
+    '(found through the registry). Each new replica starts and is ready before an old one is drained, given a grace period and stopped.',
+  load: { ratePerSecond: 60, mix: { browse: 0.3, product: 0.3, cart: 0.2, checkout: 0.2 } },
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 1_000, measureMs: 20_000 },
+  slo: { p99Ms: 1_000, maxErrorRate: 0.01 },
+  // Two of whatever hosts payment, in each packaging; the names a variant lacks are for the others.
+  replicas: { shop: 2, 'payment-service': 2, payment: 2 },
+  faults: [{
+    kind: 'deploy', target: 'host:payment', atMs: 5_000, durationMs: 10_000,
+    params: { version: 'v2', strategy: 'start-first', drain: true, graceMs: 3_000 },
+  }],
+  hypotheses: {
+    monolith: {
+      statement: 'the whole shop is redeployed, one replica at a time behind HAProxy with draining: nobody notices',
+      expect: { all: ['unaffected', 'slow'] },
+    },
+    soa: {
+      statement: 'only the payment-service is redeployed; its queue keeps checkouts waiting for the replica that is left or the new one: slower at most, never failed',
+      expect: { all: ['unaffected', 'slow'] },
+    },
+    micro: {
+      statement: 'only the payment service is redeployed; a new instance registers before an old one deregisters and drains: nobody notices',
+      expect: { all: ['unaffected', 'slow'] },
+    },
+  },
+} satisfies ScenarioInput;
