@@ -7,11 +7,12 @@ import cpuHogSearch from './cpu-hog-search.js';
 import crashRecommendations from './crash-recommendations.js';
 import hangInventory from './hang-inventory.js';
 import rollingDeploy from './rolling-deploy.js';
+import rollingDeployLadder from './rolling-deploy-ladder.js';
 import slowPayment from './slow-payment.js';
 import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
-  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy,
+  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder,
 ];
 
 export const SUITES = {

@@ -54,6 +54,9 @@ function notes(run: RunFile): string[] {
       const i = v.integrity;
       parts.push(`integrity: ${i.acknowledgedOrders} acknowledged, ${i.missingOrders.count} lost, ${i.duplicateOrders.count} duplicated, ${i.stockMismatches.count} stock mismatches, ${i.eventsNotApplied.inventory.count + i.eventsNotApplied.recommendations.count} events not applied`);
     }
+    for (const d of v.deploys ?? []) {
+      parts.push(`deploy ${d.component} → ${d.version} (${d.strategy}): ${d.processesRestarted} process(es) restarted in ${d.durationMs === null ? '?' : `${(d.durationMs / 1000).toFixed(1)} s`}, unit ${d.unitBytes === null ? '?' : `${Math.round(d.unitBytes / 1024)} KB`}, ${d.failedRuns} failed and ${d.slowedRuns} slowed runs meanwhile`);
+    }
     if (v.traffic) parts.push(`traffic: load ${v.traffic.loadRunsPerSecond.toFixed(1)}/s, probes ${v.traffic.probeRunsPerSecond.toFixed(1)}/s`);
     if (v.error) parts.push(`ERROR: ${v.error}`);
     return parts.join('  ');

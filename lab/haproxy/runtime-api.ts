@@ -7,8 +7,8 @@ import { HaproxyCommandError, InvalidLoadBalancerOptionsError } from './errors.j
 import type { ServerStats } from './types.js';
 
 const ANSWER_TIMEOUT_MS = 3_000;
-/** Below Linux's 108-byte `sun_path`, with room for the terminating NUL. */
-const MAX_SOCKET_PATH_BYTES = 107;
+/** HAProxy's own limit for a `stats socket` path (below Linux's 108-byte `sun_path`). */
+export const MAX_SOCKET_PATH_BYTES = 97;
 
 export class RuntimeApi {
   constructor(readonly socketPath: string) {

@@ -3,7 +3,8 @@
  * guard (so it dies with the lab, and the next command's sweep finds it if the guard could not act), and
  * wait until its runtime API answers, which it does only once every frontend port is bound.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { binaryName, findHaproxyBinary } from '../brokers/binaries.js';
 import { freePorts } from '../process/free-port.js';
@@ -16,7 +17,7 @@ import { haproxyConfig } from './config.js';
 import { HaproxyBinaryMissingError, HaproxyExitedError, HaproxyStartTimeoutError } from './errors.js';
 import { parseFrontends } from './frontends.js';
 import { RunningLoadBalancer } from './running-load-balancer.js';
-import { RuntimeApi } from './runtime-api.js';
+import { MAX_SOCKET_PATH_BYTES, RuntimeApi } from './runtime-api.js';
 import type { FrontendSpec, LoadBalancerStartOptions, StartedLoadBalancer } from './types.js';
 
 const DEFAULT_READY_TIMEOUT_MS = 10_000;
@@ -32,7 +33,7 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
   if (!binary.found) throw new HaproxyBinaryMissingError(binaryName('haproxy'), binary.installHint);
   const requested = parseFrontends(options.frontends);
   const dir = resolve(options.dir);
-  const runtime = new RuntimeApi(join(dir, 'admin.sock'));
+  const runtime = new RuntimeApi(await socketPathFor(dir));
   const frontends = await choosePorts(requested);
   const configPath = join(dir, 'haproxy.cfg');
   await mkdir(dir, { recursive: true });
@@ -72,6 +73,16 @@ export async function startLoadBalancer(options: LoadBalancerStartOptions): Prom
     throw error;
   }
   return new RunningLoadBalancer(haproxy, runtime, frontends);
+}
+
+/**
+ * The runtime API's socket: in `dir` when the path is short enough for HAProxy (97 bytes), else in a
+ * short private folder under the system's temp dir (a run folder named after a long scenario is deep).
+ */
+async function socketPathFor(dir: string): Promise<string> {
+  const inDir = join(dir, 'admin.sock');
+  if (Buffer.byteLength(inDir) <= MAX_SOCKET_PATH_BYTES) return inDir;
+  return join(await mkdtemp(join(tmpdir(), 'archlab-lb-')), 'admin.sock');
 }
 
 /** A free port for each frontend that asked for 0, all distinct. */

@@ -19,6 +19,7 @@ import { loadRun, type LoadedRun } from './read-run.js';
 import { capacityTable } from './sections/capacity-table.js';
 import { figureSection } from './sections/figures.js';
 import { integritySection } from './sections/integrity-section.js';
+import { releaseCostSection } from './sections/release-cost-section.js';
 import { evidenceBanner, evidenceSection } from './sections/evidence-section.js';
 import { spreadFigures } from './charts/spread-charts.js';
 import { overviewSection, reportHeader } from './sections/overview-section.js';
@@ -72,6 +73,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
     { id: 'latency', title: 'Latency', html: figureSection('latency', 'Latency over time',
       'How long each journey took to answer, p50 and p99, the variants overlaid.', timelines.latency) },
     { id: 'prediction', title: 'Prediction vs measured', html: predictionSection(run) },
+    { id: 'release-cost', title: 'Release cost', html: releaseCostSection(run) },
     { id: 'integrity', title: 'Integrity', html: integritySection(run) },
     { id: 'parameters', title: 'Parameters', html: parametersSection(run, runFiles(loaded.dir)) },
   ];

@@ -13,6 +13,7 @@ import { predictFault } from '../faults/index.js';
 import type { NoiseReport } from '../noise/index.js';
 import { predictBlastRadius } from '../topology/predict.js';
 import { classifyEffect, matchesPrediction } from './classify.js';
+import { deployRecords, type DeployRecord } from './deploys.js';
 import type { FaultWindow, VariantRunRecord } from './run-variant.js';
 import type { Effect, Scenario } from './schema.js';
 import { afterWindow, checkSteadyState, type SteadyStateCheck, type SteadyStateRecord } from './steady-state.js';
@@ -47,6 +48,8 @@ export interface VariantSummary {
   /** The machine's quiet while this variant was measured (the noise guard); null when not sampled. */
   readonly noise: NoiseReport | null;
   /** What the traffic worker sent: load and probe runs started per second, and its own event-loop delay. */
+  /** The release cost of each deploy (see deploys.ts); empty without one. */
+  readonly deploys: readonly DeployRecord[];
   readonly traffic: { readonly loadRunsPerSecond: number; readonly probeRunsPerSecond: number; readonly eventLoopDelayMs: { readonly p99: number; readonly max: number } } | null;
 }
 
@@ -93,6 +96,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
     noise: record.noise ?? null,
+    deploys: deployRecords(record.faults, record.faultEvents, runs.filter((r) => r.source === 'load'), topology, scenario.slo.p99Ms),
     traffic: record.load
       ? { loadRunsPerSecond: record.load.loadRunsPerSecond, probeRunsPerSecond: record.load.probeRunsPerSecond, eventLoopDelayMs: record.load.eventLoopDelayMs }
       : null,

@@ -54,6 +54,16 @@ export const variantSummarySchema = z.object({
   steadyState: z.object({ before: steadyStateCheck.nullable(), after: steadyStateCheck.nullable() }).strict().nullable()
     .describe('checked before the first fault (not met: nothing injected, verdict inconclusive) and over the last seconds after the last heal (not met: deviated)'),
   noise: m.noise.nullable(),
+  deploys: z.array(z.object({
+    component: z.string(), version: z.string(), strategy: z.enum(['start-first', 'stop-first']), drain: z.boolean(), graceMs: z.number().int(),
+    unitsRedeployed: z.number().int().min(0).describe('deployable units replaced (one component per deploy)'),
+    processesRestarted: z.number().int().min(0).describe('replicas replaced by a new process'),
+    unitBytes: z.number().int().nullable().describe('size of the rebuilt unit: the component\'s compiled bundle'),
+    durationMs: z.number().nullable().describe('from the deploy command until every replica serves the new build'),
+    failedRuns: z.number().int().min(0).describe('load runs scheduled during the deploy that failed'),
+    slowedRuns: z.number().int().min(0).describe('load runs scheduled during the deploy that answered slower than the SLO\'s p99'),
+    journeysAffected: z.array(journey),
+  }).strict()).default([]).describe('the release cost of each deploy; empty without one'),
   traffic: z.object({
     loadRunsPerSecond: z.number(), probeRunsPerSecond: z.number().describe('probes run only where the load left a journey quiet for the probe interval'),
     eventLoopDelayMs: z.object({ p99: z.number(), max: z.number() }).strict().describe('the traffic worker\'s own event-loop delay'),

@@ -1,0 +1,79 @@
+/**
+ * The release cost of each deploy in a run (the seed's "faster release", "easy deployment"): what was
+ * redeployed, how big the rebuilt unit is, how long the rollout took, and what users saw meanwhile.
+ *
+ *   deploy window (from the fault events: started ─ rollout finished)
+ *     runs scheduled inside it: failed ─ slowed (answered, but slower than the SLO's p99) ─ journeys touched
+ */
+import { statSync } from 'node:fs';
+import type { Topology } from '../../boundary/topology.js';
+import type { FaultEvent } from '../faults/index.js';
+import type { JourneyName, JourneyRun } from '../journeys/types.js';
+import { resolveEntry } from '../runner/resolve-entry.js';
+import type { FaultWindow } from './run-variant.js';
+
+export interface DeployRecord {
+  readonly component: string;
+  readonly version: string;
+  readonly strategy: 'start-first' | 'stop-first';
+  readonly drain: boolean;
+  readonly graceMs: number;
+  /** Deployable units this deploy replaced: one component (a module hosted twice is two deploys). */
+  readonly unitsRedeployed: number;
+  /** Replicas replaced by a new process. */
+  readonly processesRestarted: number;
+  /** The compiled unit that was rebuilt (the component's bundle), in bytes; null when not built. */
+  readonly unitBytes: number | null;
+  /** From the deploy command until every replica serves the new build. */
+  readonly durationMs: number | null;
+  readonly failedRuns: number;
+  /** Answered, but slower than the SLO's p99. */
+  readonly slowedRuns: number;
+  readonly journeysAffected: readonly JourneyName[];
+}
+
+export function deployRecords(
+  faults: readonly FaultWindow[], events: readonly FaultEvent[], runs: readonly JourneyRun[], topology: Topology, sloP99Ms: number,
+): DeployRecord[] {
+  return faults.flatMap(({ spec, startMs }): DeployRecord[] => {
+    if (spec.kind !== 'deploy') return [];
+    const mine = events.filter((e) => e.kind === 'deploy' && e.target === spec.target && e.tMs >= startMs - 1_000);
+    const started = mine.find((e) => e.action === 'injected')?.tMs ?? startMs;
+    // Each replica replaced is logged as it happens; the last one is when the rollout was done. (The heal
+    // comes at the end of the window, whenever the rollout finished.)
+    const replaced = mine.filter((e) => e.action === 'repeated' && e.tMs >= started && e.tMs <= endOf(mine, started));
+    const finished = replaced.at(-1)?.tMs;
+    const during = runs.filter((r) => r.scheduledMs >= started && r.scheduledMs <= (finished ?? Infinity));
+    const failed = during.filter((r) => r.outcome === 'failed');
+    const slowed = during.filter((r) => r.outcome !== 'failed' && r.latencyMs > sloP99Ms);
+    return [{
+      component: spec.target,
+      version: spec.params.version,
+      strategy: spec.params.strategy,
+      drain: spec.params.drain,
+      graceMs: spec.params.graceMs,
+      unitsRedeployed: 1,
+      processesRestarted: replaced.length,
+      unitBytes: unitBytes(topology, spec.target),
+      durationMs: finished === undefined ? null : finished - started,
+      failedRuns: failed.length,
+      slowedRuns: slowed.length,
+      journeysAffected: [...new Set([...failed, ...slowed].map((r) => r.journey))],
+    }];
+  });
+}
+
+/** When this deploy's window was healed (its rollout over at the latest). */
+function endOf(events: readonly FaultEvent[], started: number): number {
+  return events.find((e) => e.action === 'healed' && e.tMs >= started)?.tMs ?? Infinity;
+}
+
+function unitBytes(topology: Topology, component: string): number | null {
+  const app = topology.components.find((c) => c.name === component);
+  if (app?.kind !== 'app') return null;
+  try {
+    return statSync(resolveEntry(app.entry)).size;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,23 @@
+import type { ScenarioInput } from '../lab/scenario/schema.js';
+
+/** The same new build three times, each rung adding what Kubernetes users learn to add the hard way. */
+const rung = (atMs: number, version: string, drain: boolean, graceMs: number) => ({
+  kind: 'deploy' as const, target: 'host:payment', atMs, durationMs: 8_000,
+  params: { version, strategy: 'start-first' as const, drain, graceMs },
+});
+
+export default {
+  name: 'rolling-deploy-ladder',
+  title: 'Rolling deploys, the hard way up: readiness only, plus draining, plus a grace period',
+  description:
+    'The host of the payment module (two replicas) is redeployed three times under load, start-first each time. ' +
+    'First with readiness checks only: a new replica must be ready before an old one goes, but the old one is killed at once, nothing drained. ' +
+    'Then draining first (out of HAProxy, out of the registry, consumers stopped) but still killed at once. Then draining and a 3 s grace period ' +
+    'to finish what is in flight. The release-cost table counts the runs that failed at each rung. This scenario measures; it makes no prediction to hold.',
+  load: { ratePerSecond: 60, mix: { browse: 0.3, product: 0.3, cart: 0.2, checkout: 0.2 } },
+  probes: { intervalMs: 50 },
+  timing: { warmupMs: 1_000, measureMs: 34_000 },
+  slo: { p99Ms: 1_000, maxErrorRate: 0.01 },
+  replicas: { shop: 2, 'payment-service': 2, payment: 2 },
+  faults: [rung(4_000, 'v2', false, 0), rung(14_000, 'v3', true, 0), rung(24_000, 'v4', true, 3_000)],
+} satisfies ScenarioInput;
