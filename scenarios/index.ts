@@ -5,6 +5,7 @@ import brokerOutage from './broker-outage.js';
 import capacity from './capacity.js';
 import cpuHogSearch from './cpu-hog-search.js';
 import crashRecommendations from './crash-recommendations.js';
+import discoveryChurn from './discovery-churn.js';
 import hangInventory from './hang-inventory.js';
 import rollingDeploy from './rolling-deploy.js';
 import rollingDeployLadder from './rolling-deploy-ladder.js';
@@ -12,7 +13,7 @@ import slowPayment from './slow-payment.js';
 import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
-  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder,
+  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder, discoveryChurn,
 ];
 
 export const SUITES = {

@@ -33,13 +33,17 @@ export function loadScenario(nameOrPath: string): Scenario {
 function checkedScenario(input: unknown, source: string): Scenario {
   const scenario = parseScenario(input, source);
   const topologies = scenario.variants.flatMap((variant) => findTopology(variant) ?? []);
-  const problems = topologies.flatMap((topology) => checkFaults(scenario, topology));
+  const problems: string[] = [];
+  // The faults are checked against each variant as it will run: with the scenario's replica counts.
+  let asRun = topologies;
   try {
-    replicasPerVariant(topologies, scenario.replicas ?? {});
+    const counted = replicasPerVariant(topologies, scenario.replicas ?? {});
+    asRun = topologies.map((t) => counted.get(t) ?? t);
   } catch (error) {
     if (!(error instanceof ReplicasError)) throw error;
     problems.push(`replicas: ${error.message}`);
   }
+  problems.unshift(...asRun.flatMap((topology) => checkFaults(scenario, topology)));
   if (problems.length > 0) throw new ScenarioError(`scenario ${scenario.name} (${source}) does not fit its variants:\n  ${problems.join('\n  ')}`);
   return scenario;
 }

@@ -59,3 +59,22 @@ describe('a scenario file with replicas', () => {
     expect(ms).toBeLessThan(15_000);
   });
 });
+
+describe('faults on replicas a scenario asks for', () => {
+  it('are checked against the variant as it will run: instance 1 exists only with two replicas', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadScenario } = await import('../../lab/scenario/load-scenario.js');
+    const write = (replicas?: Record<string, number>) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'archlab-replicas-')), 'scenario.json');
+      writeFileSync(file, JSON.stringify({
+        name: 'kill-second', title: 't', description: 'd', variants: ['micro'], load: { ratePerSecond: 5 }, timing: { measureMs: 2_000 },
+        faults: [{ kind: 'kill', target: 'catalog', atMs: 1_000, durationMs: 1_000, params: { instance: 1 } }], ...(replicas ? { replicas } : {}),
+      }));
+      return file;
+    };
+    expect(() => loadScenario(write())).toThrow(/instance 1, but catalog has 1 replica/);
+    expect(loadScenario(write({ catalog: 2 })).faults).toHaveLength(1);
+  });
+});
