@@ -72,6 +72,11 @@ describe('the table of kinds', () => {
     expect(predictFault(deployShop('stop-first'), monolithTopology)).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
     expect(predictFault(deployShop('start-first'), monolithTopology)).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
     expect(predictFault(deployShop('stop-first'), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
+    // One replica of two killed: the other serves. The only one, or all of them: the component is gone.
+    const killShop = (params?: { instance: number }) => parseFaultSpec({ kind: 'kill', target: 'shop', ...timing, ...(params ? { params } : {}) });
+    expect(predictFault(killShop({ instance: 1 }), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
+    expect(predictFault(killShop(), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
+    expect(predictFault(killShop({ instance: 0 }), monolithTopology)).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
   });
 });
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Topology } from '../../boundary/topology.js';
 import { MODULE_NAMES } from '../../shared-domain/modules.js';
 import { EDGE_PATTERN, topologyEdges } from './edges.js';
-import type { TargetKind } from './kind.js';
+import { JOURNEY_NAMES } from '../journeys/types.js';
+import type { Prediction, TargetKind } from './kind.js';
 
 /** A component's name, as a pattern to build on. */
 export const COMPONENT_NAME = '[a-z0-9][a-z0-9-]*';
@@ -61,4 +62,16 @@ export function checkInstance(step: Named & { readonly params?: { readonly insta
 
 function list(names: readonly string[]): string {
   return names.join(', ') || 'none';
+}
+
+/**
+ * The blast radius of taking down `params.instance` of the target, or all of it: one replica among
+ * several leaves the others serving (behind HAProxy, on the queue, in the registry), so nothing is
+ * predicted to fail; the whole component, or its only replica, is `predictBlastRadius`'s question.
+ */
+export function predictReplicaLoss(step: Named & { readonly params?: { readonly instance?: number } }, topology: Topology, whole: (failed: readonly string[]) => Prediction): Prediction {
+  const target = topology.components.find((c) => c.name === step.target);
+  const replicas = target?.kind === 'app' ? target.replicas : 1;
+  if (step.params?.instance !== undefined && replicas > 1) return Object.fromEntries(JOURNEY_NAMES.map((j) => [j, 'unaffected'])) as Prediction;
+  return whole([step.target]);
 }

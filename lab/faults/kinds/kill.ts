@@ -8,7 +8,7 @@ import { predictBlastRadius } from '../../topology/predict.js';
 import { injected, logFault } from '../injected-fault.js';
 import type { FaultKind } from '../kind.js';
 import { instance, positiveMs } from '../params.js';
-import { checkInstance, checkTarget } from '../targets.js';
+import { checkInstance, checkTarget, predictReplicaLoss } from '../targets.js';
 
 const params = z.strictObject({ instance, everyMs: positiveMs.optional() }).optional();
 
@@ -21,7 +21,7 @@ export const kill: FaultKind<'kill', 'app', typeof params> = {
     if (broker) return `kill ${step.target}: ${step.target} is a broker, which nothing restarts; use broker-outage`;
     return checkTarget('app', step, topology) ?? checkInstance(step, topology);
   },
-  predict: (step, topology) => predictBlastRadius(topology, [step.target]),
+  predict: (step, topology) => predictReplicaLoss(step, topology, (failed) => predictBlastRadius(topology, failed)),
 
   async inject(spec, context) {
     const { running } = context;

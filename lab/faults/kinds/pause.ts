@@ -8,7 +8,7 @@ import { predictBlastRadius } from '../../topology/predict.js';
 import { injected } from '../injected-fault.js';
 import type { FaultKind } from '../kind.js';
 import { instance } from '../params.js';
-import { checkInstance, checkTarget } from '../targets.js';
+import { checkInstance, checkTarget, predictReplicaLoss } from '../targets.js';
 
 const params = z.strictObject({ instance }).optional();
 
@@ -17,7 +17,7 @@ export const pause: FaultKind<'pause', 'component', typeof params> = {
   target: 'component',
   params,
   check: (step, topology) => checkTarget('component', step, topology) ?? checkInstance(step, topology),
-  predict: (step, topology) => predictBlastRadius(topology, [step.target]),
+  predict: (step, topology) => predictReplicaLoss(step, topology, (failed) => predictBlastRadius(topology, failed)),
 
   async inject(spec, context) {
     const { running } = context;
