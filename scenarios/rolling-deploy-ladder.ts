@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../lab/scenario/schema.js';
+import { DEPLOY_SETTING } from './rolling-deploy.js';
 
 /** The same new build three times, each rung adding what Kubernetes users learn to add the hard way. */
 const rung = (atMs: number, version: string, drain: boolean, graceMs: number) => ({
@@ -14,10 +15,7 @@ export default {
     'First with readiness checks only: a new replica must be ready before an old one goes, but the old one is killed at once, nothing drained. ' +
     'Then draining first (out of HAProxy, out of the registry, consumers stopped) but still killed at once. Then draining and a 3 s grace period ' +
     'to finish what is in flight. The release-cost table counts the runs that failed at each rung. This scenario measures; it makes no prediction to hold.',
-  load: { ratePerSecond: 60, mix: { browse: 0.3, product: 0.3, cart: 0.2, checkout: 0.2 } },
-  probes: { intervalMs: 50 },
+  ...DEPLOY_SETTING,
   timing: { warmupMs: 1_000, measureMs: 34_000 },
-  slo: { p99Ms: 1_000, maxErrorRate: 0.01 },
-  replicas: { shop: 2, 'payment-service': 2, payment: 2 },
   faults: [rung(4_000, 'v2', false, 0), rung(14_000, 'v3', true, 0), rung(24_000, 'v4', true, 3_000)],
 } satisfies ScenarioInput;

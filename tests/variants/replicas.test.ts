@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '@nats-io/transport-node';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestLoop } from '../support/request-loop.js';
 import type { Topology } from '../../boundary/topology.js';
 import { startVariant, type RunningVariant } from '../../lab/runner/index.js';
 import { withReplicas } from '../../lab/topology/replicas.js';
@@ -37,28 +38,6 @@ async function start(topology: Topology, envFor?: (component: string) => Record<
   return running;
 }
 
-/** Sequential GETs until `stop()`; counts what was answered 200 and what was not. */
-function requestLoop(url: string) {
-  const tally = { ok: 0, failed: 0, failures: [] as string[] };
-  let going = true;
-  const done = (async () => {
-    while (going) {
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-        await response.arrayBuffer();
-        if (response.status === 200) tally.ok++;
-        else {
-          tally.failed++;
-          tally.failures.push(String(response.status));
-        }
-      } catch (error) {
-        tally.failed++;
-        tally.failures.push((error as Error).message);
-      }
-    }
-  })();
-  return { tally, stop: async () => { going = false; await done; return tally; } };
-}
 
 const withoutRestart = (topology: Topology, component: string): Topology => ({
   ...topology,

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '@nats-io/transport-node';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestLoop } from '../support/request-loop.js';
 import type { Topology } from '../../boundary/topology.js';
 import { startVariant, type RunningVariant } from '../../lab/runner/index.js';
 import { withReplicas } from '../../lab/topology/replicas.js';
@@ -33,35 +34,12 @@ async function start(topology: Topology): Promise<RunningVariant> {
   return running;
 }
 
-/** Requests at a steady pace, a few at once, until stopped; what was not answered 200 is counted. */
-function requestLoop(url: string, concurrency = 4) {
-  const tally = { ok: 0, failed: 0, failures: [] as string[] };
-  let going = true;
-  const one = async () => {
-    while (going) {
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-        await response.arrayBuffer();
-        if (response.status === 200) tally.ok++;
-        else {
-          tally.failed++;
-          tally.failures.push(String(response.status));
-        }
-      } catch (error) {
-        tally.failed++;
-        tally.failures.push((error as Error).message);
-      }
-    }
-  };
-  const workers = Array.from({ length: concurrency }, one);
-  return { stop: async () => { going = false; await Promise.all(workers); return tally; } };
-}
 
 describe('scaling a running variant', () => {
   it('monolith behind HAProxy: add a shop, drain and remove one, replace one with v2 — nobody sees an error', async () => {
     const variant = await start(withReplicas(monolithTopology, { shop: 2 }));
     const lb = variant.loadBalancer!.handle;
-    const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`);
+    const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`, 4);
     await sleep(500);
     const added = await variant.addInstance('shop');
     expect(added).toBe(2);
@@ -88,7 +66,7 @@ describe('scaling a running variant', () => {
     const nc = await connect({ servers: variant.broker('nats').url });
     const resolver = await ServiceResolver.start(nc, { logger: pino({ level: 'silent' }) });
     try {
-      const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`);
+      const loop = requestLoop(`${variant.edgeUrl}/api/products/p0042`, 4);
       const index = await variant.addInstance('catalog', { env: { ARCHLAB_VERSION: 'v2' } });
       await sleep(300);
       expect(resolver.instances('catalog').map((i) => i.version).sort()).toEqual(['v1', 'v2']);
