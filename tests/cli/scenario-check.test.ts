@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.js';
+import { topologyOf } from '../../lab/scenario/run-scenario.js';
 import { loadScenario } from '../../lab/scenario/load-scenario.js';
 import { checkFaults, planFaults } from '../../lab/scenario/resolve-faults.js';
 import { parseScenario, ScenarioError } from '../../lab/scenario/schema.js';
@@ -59,10 +60,11 @@ describe('archlab run with a scenario that cannot run', () => {
 });
 
 describe('the check at load', () => {
-  it('passes every built-in scenario, on every topology', () => {
+  it('passes every built-in scenario, on every topology as the scenario runs it (its replica counts)', () => {
     for (const { name } of BUILT_IN_SCENARIOS) {
       const scenario = loadScenario(name);
-      for (const topology of Object.values(TOPOLOGIES)) {
+      for (const base of Object.values(TOPOLOGIES)) {
+        const topology = topologyOf(base.variant, scenario.replicas ?? {});
         expect(checkFaults(scenario, topology), `${name} on ${topology.variant}`).toEqual([]);
         expect(() => planFaults(scenario, topology)).not.toThrow();
       }
