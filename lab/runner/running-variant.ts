@@ -171,19 +171,20 @@ export class Variant implements RunningVariant {
     const balancer = this.#balancerOf(component);
     // Behind the balancer: drained first (no new requests, those in flight answered), then stopped.
     const name = serverName(component, index);
-    const drain = options.drain !== false;
     // Drained: HAProxy sends it nothing new and its requests in flight finish; past the timeout it goes anyway.
-    if (balancer && drain) {
-      await balancer.removeServer(component, name, { drainTimeoutMs: options.drainTimeoutMs }).catch((error: unknown) => {
+    let removed = false;
+    if (balancer && options.drain !== false) {
+      removed = await balancer.removeServer(component, name, { drainTimeoutMs: options.drainTimeoutMs }).then(() => true, (error: unknown) => {
         if (!(error instanceof DrainTimeoutError)) throw error;
         this.#labLine(component, `${name} still had ${error.message}; stopping it anyway`);
+        return false;
       });
     }
     const replicas = this.#replicas(component);
     replicas.splice(replicas.indexOf(replica!), 1);
     await replica!.stop(options.graceMs ?? STOP_GRACE_MS);
     // Not drained (or the drain timed out): out of the balancer only once it is gone; its health checks saw it go.
-    await balancer?.removeServer(component, name, { drainTimeoutMs: 1_000 }).catch(() => undefined);
+    if (balancer && !removed) await balancer.removeServer(component, name, { drainTimeoutMs: 1_000 }).catch(() => undefined);
   }
 
   async replaceInstance(component: string, index: number, options: ReplaceOptions = {}): Promise<void> {

@@ -5,10 +5,24 @@ import { join } from 'node:path';
 import { startVariant, type RunningVariant, type StartVariantOptions } from '../../lab/runner/index.js';
 import { findTopology } from '../../lab/topology/registry.js';
 import { withReplicas } from '../../lab/topology/replicas.js';
+import type { Topology } from '../../boundary/topology.js';
 
 export interface VariantFixture {
   readonly running: RunningVariant;
   dispose(): Promise<void>;
+}
+
+/** Starts `topology` as it is (custom replica counts, restart policies) in a fresh run folder. */
+export async function startTopology(topology: Topology, options: Partial<StartVariantOptions> = {}): Promise<VariantFixture> {
+  const runDir = mkdtempSync(join(tmpdir(), `archlab-test-${topology.variant}-`));
+  const running = await startVariant(topology, { runDir, readyTimeoutMs: 60_000, ...options });
+  return {
+    running,
+    dispose: async () => {
+      await running.stop();
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** `replicas`: that many replicas of every app component (the lab's --replicas for each of them). */

@@ -7,35 +7,29 @@
  * Figures are printed; assertions are generous windows and shares.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '@nats-io/transport-node';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestLoop } from '../support/request-loop.js';
 import type { Topology } from '../../boundary/topology.js';
-import { startVariant, type RunningVariant } from '../../lab/runner/index.js';
+import type { RunningVariant } from '../../lab/runner/index.js';
+import { startTopology, type VariantFixture } from '../support/variant-fixture.js';
 import { withReplicas } from '../../lab/topology/replicas.js';
 import { ServiceResolver } from '../../variants/micro/shared/discovery/index.js';
 import { microTopology } from '../../variants/micro/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 import { soaTopology } from '../../variants/soa/topology.js';
 
-let running: RunningVariant | undefined;
-let runDir: string | undefined;
+let fixture: VariantFixture | undefined;
 afterEach(async () => {
-  await running?.stop();
-  if (runDir) rmSync(runDir, { recursive: true, force: true });
-  running = undefined;
-  runDir = undefined;
+  await fixture?.dispose();
+  fixture = undefined;
 });
 
 async function start(topology: Topology, envFor?: (component: string) => Record<string, string> | undefined): Promise<RunningVariant> {
-  runDir = mkdtempSync(join(tmpdir(), `archlab-replicas-${topology.variant}-`));
-  running = await startVariant(topology, { runDir, readyTimeoutMs: 60_000, envFor });
-  return running;
+  fixture = await startTopology(topology, { envFor });
+  return fixture.running;
 }
 
 

@@ -4,34 +4,29 @@
  * HAProxy a removal drains first; in micro the registry follows. Real processes; request loops count
  * what users saw.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '@nats-io/transport-node';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestLoop } from '../support/request-loop.js';
 import type { Topology } from '../../boundary/topology.js';
-import { startVariant, type RunningVariant } from '../../lab/runner/index.js';
+import type { RunningVariant } from '../../lab/runner/index.js';
+import { startTopology, type VariantFixture } from '../support/variant-fixture.js';
 import { withReplicas } from '../../lab/topology/replicas.js';
 import { ServiceResolver } from '../../variants/micro/shared/discovery/index.js';
 import { microTopology } from '../../variants/micro/topology.js';
 import { monolithTopology } from '../../variants/monolith/topology.js';
 
-let running: RunningVariant | undefined;
-let runDir: string | undefined;
+let fixture: VariantFixture | undefined;
 afterEach(async () => {
-  await running?.stop();
-  if (runDir) rmSync(runDir, { recursive: true, force: true });
-  running = undefined;
-  runDir = undefined;
+  await fixture?.dispose();
+  fixture = undefined;
 });
 
-async function start(topology: Topology): Promise<RunningVariant> {
-  runDir = mkdtempSync(join(tmpdir(), `archlab-scaling-${topology.variant}-`));
-  running = await startVariant(topology, { runDir, readyTimeoutMs: 60_000 });
-  return running;
+async function start(topology: Topology, envFor?: (component: string) => Record<string, string> | undefined): Promise<RunningVariant> {
+  fixture = await startTopology(topology, { envFor });
+  return fixture.running;
 }
 
 
