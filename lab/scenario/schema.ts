@@ -43,6 +43,8 @@ export const scenarioSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, 'lower-case letters, digits and dashes'),
   title: z.string().min(1).max(120),
   description: z.string().min(1).max(2000),
+  /** For readers who are not engineers: what the scenario shows, in plain words, at the top of its report. */
+  explanation: z.string().min(1).max(2000).optional(),
   variants: z.array(variantName).min(1).default([...VARIANT_NAMES]),
   seed: z.number().int().min(0).max(2 ** 31).default(42),
   load: z.object({

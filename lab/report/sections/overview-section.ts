@@ -10,6 +10,7 @@ export function reportHeader(run: RunFile, nav: ReadonlyArray<readonly [string, 
   return html`<header class="page">
 <div class="muted">archlab run report${indexHref ? html` · <a href="${indexHref}">all runs</a>` : ''}</div>
 <h1>${s.title ?? s.name}</h1>
+${s.explanation ? html`<p class="lead explanation"><b>In plain words:</b> ${s.explanation}</p>` : ''}
 <p class="lead">${s.description}</p>
 <p>scenario <b>${s.name}</b> · ${formatDate(run.startedAt)} · ${run.variants.map((v, i) => [variantChip(v.variant, i), ' '])}
 ${run.complete ? '' : html`<span class="badge bad">incomplete: partial results</span>`}</p>
