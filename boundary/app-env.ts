@@ -4,6 +4,7 @@
  * with `parseAppConfig`; both go through the one schema below, so a field cannot be spelled two ways.
  */
 import { z } from 'zod';
+import { CONTRACT_REVISIONS, type ContractRevision } from './contracts.js';
 import { VARIANT_NAMES, type VariantName } from './topology.js';
 
 const url = z.string().url();
@@ -26,6 +27,8 @@ export interface AppConfig {
   readonly services: Readonly<Record<string, string>>;
   /** The build this process runs (`v1` unless a deploy says otherwise): registered with it, logged with it. */
   readonly version: string;
+  /** The wire format of the contracts between processes this build writes and reads (boundary/contracts.ts). */
+  readonly contract: ContractRevision;
   /** Bus consumers (soa): unacknowledged messages one replica may hold; each consumer's own default unless set. */
   readonly prefetch?: number;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -52,6 +55,7 @@ export const appConfigSchema = z.object({
   ARCHLAB_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ARCHLAB_PREFETCH: z.coerce.number().int().min(1).max(10_000).optional(),
   ARCHLAB_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dots, dashes').default('v1'),
+  ARCHLAB_CONTRACT: z.enum(CONTRACT_REVISIONS).default('v1'),
 });
 
 export class ConfigError extends Error {
@@ -69,11 +73,12 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: e.PORT, host: e.ARCHLAB_HOST, variant: e.ARCHLAB_VARIANT, component: e.ARCHLAB_COMPONENT, instance: e.ARCHLAB_INSTANCE,
     dataDir: e.ARCHLAB_DATA_DIR, seed: e.ARCHLAB_SEED, amqpUrl: e.ARCHLAB_AMQP_URL, natsUrl: e.ARCHLAB_NATS_URL,
     services: e.ARCHLAB_SERVICES, logLevel: e.ARCHLAB_LOG_LEVEL, prefetch: e.ARCHLAB_PREFETCH, version: e.ARCHLAB_VERSION,
+    contract: e.ARCHLAB_CONTRACT,
   };
 }
 
 /** For a starter: the variables that tell an app `config` (the inverse of `parseAppConfig`). */
-export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version'>): Record<string, string> {
+export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract'>): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(config.port),
     ARCHLAB_VARIANT: config.variant,
@@ -89,6 +94,7 @@ export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' |
   if (config.natsUrl) env.ARCHLAB_NATS_URL = config.natsUrl;
   if (config.prefetch !== undefined) env.ARCHLAB_PREFETCH = String(config.prefetch);
   if (config.version !== undefined) env.ARCHLAB_VERSION = config.version;
+  if (config.contract !== undefined) env.ARCHLAB_CONTRACT = config.contract;
   // Checked here, at the starter, so a bad value is the starter's error rather than an app that exits at once.
   parseAppConfig(env);
   return env;

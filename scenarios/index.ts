@@ -10,10 +10,13 @@ import hangInventory from './hang-inventory.js';
 import rollingDeploy from './rolling-deploy.js';
 import rollingDeployLadder from './rolling-deploy-ladder.js';
 import slowPayment from './slow-payment.js';
+import versionSkew from './version-skew.js';
+import versionSkewExpand from './version-skew-expand.js';
 import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
   baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder, discoveryChurn,
+  versionSkew, versionSkewExpand,
 ];
 
 export const SUITES = {

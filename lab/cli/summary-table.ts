@@ -57,6 +57,7 @@ function notes(run: RunFile): string[] {
     for (const d of v.deploys ?? []) {
       parts.push(`deploy ${d.component} → ${d.version} (${d.strategy}): ${d.processesRestarted} process(es) restarted in ${d.durationMs === null ? '?' : `${(d.durationMs / 1000).toFixed(1)} s`}, unit ${d.unitBytes === null ? '?' : `${Math.round(d.unitBytes / 1024)} KB`}, ${d.failedRuns} failed and ${d.slowedRuns} slowed runs meanwhile`);
     }
+    if (v.contracts) parts.push(contractLine(v.contracts));
     if (v.traffic) parts.push(`traffic: load ${v.traffic.loadRunsPerSecond.toFixed(1)}/s, probes ${v.traffic.probeRunsPerSecond.toFixed(1)}/s`);
     if (v.error) parts.push(`ERROR: ${v.error}`);
     return parts.join('  ');
@@ -89,4 +90,13 @@ function quietLines(v: VariantSummary): string[] {
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
+}
+
+/** `skew: 12 parked, 30 replayed, 40 refused, 0 still parked; 41 of 300 runs failed in the mixed-version window`. */
+function contractLine(c: NonNullable<RunFile['variants'][number]['contracts']>): string {
+  const sum = (pick: (q: (typeof c.quadrants)[number]) => number) => c.quadrants.reduce((n, q) => n + pick(q), 0);
+  const mixed = c.quadrants.filter((q) => q.producer !== q.consumer).reduce((n, q) => n + q.read + q.parked + q.rejected, 0);
+  if (c.consumersSeen.length === 0) return `contracts: no contract between processes (one build); ${c.failedInWindow} of ${c.runsInWindow} runs failed in the version window`;
+  return `contracts: ${mixed} mixed-version messages, ${sum((q) => q.parked)} parked, ${sum((q) => q.replayed)} replayed, ${sum((q) => q.rejected)} refused, ${c.stillParked} still parked; ` +
+    `${c.failedInWindow} of ${c.runsInWindow} runs failed in the mixed-version window`;
 }

@@ -8,13 +8,9 @@
  *
  * A new fault kind is one file in kinds/ exporting a `FaultKind`, and one line in the table.
  *
- * Action kinds (deploy, version, scale) are steps too, with params, a target, a check and a prediction:
- * `KindDefinition` is what they share. They arrive as `interface ActionKind extends KindDefinition
- * { execute(spec, context): Promise<…> }`, one file each under lab/actions/kinds/, listed in a sibling
- * table lab/actions/registry.ts that derives its names, spec schema and scenario schema with
- * `stepUnion` and `describeParams` as the fault table does. The scenario schema gains an `actions`
- * list from that table (same target shorthands), and the check at load walks both lists. Nothing in
- * lab/faults changes for it.
+ * Action kinds (deploy, version, scale) are kinds in the same table: a change is "injected" when it
+ * starts and "healed" when it has finished, on the same schedule, windows, checks and predictions as a
+ * fault. deploy and version share their rolling replacement (rollout.ts).
  */
 import { z } from 'zod';
 import type { Topology } from '../../boundary/topology.js';

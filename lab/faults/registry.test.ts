@@ -48,7 +48,7 @@ describe('the table of kinds', () => {
   it('is the one list of kinds: the scenario file takes exactly these, each in its own shape', () => {
     const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { faults: { items: { oneOf: Array<{ properties: { kind: { const: string } } }> } } } };
     expect(json.properties.faults.items.oneOf.map((f) => f.properties.kind.const)).toEqual([...FAULT_KINDS]);
-    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage', 'deploy', 'scale']);
+    expect(FAULT_KINDS).toEqual(['kill', 'pause', 'module-crash', 'module-error', 'module-slow', 'module-hog', 'latency', 'partition', 'broker-outage', 'deploy', 'version', 'scale']);
   });
 
   it('says which params each kind takes', () => {
@@ -59,8 +59,8 @@ describe('the table of kinds', () => {
   });
 
   it('predicts every journey for every kind on every variant', () => {
-    const someTarget = { kill: 'shop', pause: 'shop', 'broker-outage': 'nats', latency: 'gateway->catalog', partition: 'gateway->catalog', deploy: 'shop', scale: 'shop' } as Record<string, string>;
-    const someParams = { latency: { latencyMs: 10 }, scale: { replicas: 2 } } as Record<string, unknown>;
+    const someTarget = { kill: 'shop', pause: 'shop', 'broker-outage': 'nats', latency: 'gateway->catalog', partition: 'gateway->catalog', deploy: 'shop', version: 'shop', scale: 'shop' } as Record<string, string>;
+    const someParams = { latency: { latencyMs: 10 }, scale: { replicas: 2 }, version: { change: 'breaking' } } as Record<string, unknown>;
     for (const kind of FAULT_KINDS) {
       const spec = parseFaultSpec({ kind, target: someTarget[kind] ?? 'search', ...timing, ...(someParams[kind] ? { params: someParams[kind] } : {}) });
       for (const topology of Object.values(TOPOLOGIES)) expect(Object.keys(predictFault(spec, topology))).toEqual([...JOURNEY_NAMES]);
@@ -72,6 +72,12 @@ describe('the table of kinds', () => {
     expect(predictFault(deployShop('stop-first'), monolithTopology)).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
     expect(predictFault(deployShop('start-first'), monolithTopology)).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
     expect(predictFault(deployShop('stop-first'), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
+    // A version is a deploy too; expand/contract only for a breaking change.
+    const versionShop = (params: object) => parseFaultSpec({ kind: 'version', target: 'shop', ...timing, params });
+    expect(predictFault(versionShop({ change: 'breaking', strategy: 'stop-first' }), monolithTopology).checkout).toBe('failing');
+    expect(versionShop({ change: 'breaking', expandContract: true }).params).toMatchObject({ expandContract: true, version: 'v2' });
+    expect(() => versionShop({ change: 'additive', expandContract: true })).toThrow(/expandContract applies to a breaking change only/);
+    expect(() => versionShop({})).toThrow(/change/);
     // One replica of two killed: the other serves. The only one, or all of them: the component is gone.
     const killShop = (params?: { instance: number }) => parseFaultSpec({ kind: 'kill', target: 'shop', ...timing, ...(params ? { params } : {}) });
     expect(predictFault(killShop({ instance: 1 }), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });

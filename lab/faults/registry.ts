@@ -16,15 +16,16 @@ import { moduleCrash, moduleError, moduleHog, moduleSlow } from './kinds/module-
 import { partition } from './kinds/partition.js';
 import { pause } from './kinds/pause.js';
 import { scale } from './kinds/scale.js';
+import { version } from './kinds/version.js';
 import { ms, positiveMs } from './params.js';
 import { TARGET_SCHEMAS } from './targets.js';
 import type { FaultContext, InjectedFault } from './types.js';
 
 export const FAULT_KIND_TABLE = [
   kill, pause, moduleCrash, moduleError, moduleSlow, moduleHog, latency, partition, brokerOutage,
-  // Changes rather than faults, on the same schedule, windows and predictions: a deploy or a scale is
-  // "injected" when it starts, and "healed" when it has finished (nothing to undo).
-  deploy, scale,
+  // Changes rather than faults, on the same schedule, windows and predictions: a deploy, a version or a
+  // scale is "injected" when it starts, and "healed" when it has finished (nothing to undo).
+  deploy, version, scale,
 ] as const;
 
 type AnyFaultKind = (typeof FAULT_KIND_TABLE)[number];

@@ -3,6 +3,7 @@
  * per journey downtime, availability, latency and effect; blast radius against the prediction;
  * the sweep's matrix and single points of failure; throughput, capacity and integrity.
  */
+import { contractReads, contractSkew, type ContractSkew } from './contract-skew.js';
 import { JOURNEY_NAMES, DEFAULT_MIX, type JourneyName } from '../journeys/types.js';
 import {
   availabilityByJourney, blastRadius, downtimeByJourney, faultMatrix, faultWindowAvailability, latencySummary,
@@ -50,6 +51,8 @@ export interface VariantSummary {
   /** What the traffic worker sent: load and probe runs started per second, and its own event-loop delay. */
   /** The release cost of each deploy (see deploys.ts); empty without one. */
   readonly deploys: readonly DeployRecord[];
+  /** With `version` steps: the version-skew quadrants and what stayed parked (contract-skew.ts); null otherwise. */
+  readonly contracts?: ContractSkew | null;
   readonly traffic: { readonly loadRunsPerSecond: number; readonly probeRunsPerSecond: number; readonly eventLoopDelayMs: { readonly p99: number; readonly max: number } } | null;
 }
 
@@ -97,6 +100,9 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     steadyState: steadyStateOf(record, scenario),
     noise: record.noise ?? null,
     deploys: deployRecords(record.faults, record.faultEvents, runs.filter((r) => r.source === 'load'), topology, scenario.slo.p99Ms),
+    contracts: record.faults.some((f) => f.spec.kind === 'version') && record.centralLogPath
+      ? contractSkew(contractReads(record.centralLogPath), record.faults, runs.filter((r) => r.source === 'load'))
+      : null,
     traffic: record.load
       ? { loadRunsPerSecond: record.load.loadRunsPerSecond, probeRunsPerSecond: record.load.probeRunsPerSecond, eventLoopDelayMs: record.load.eventLoopDelayMs }
       : null,

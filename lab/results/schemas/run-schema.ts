@@ -4,6 +4,7 @@
  * parse the files the lab writes with it, strictly, so a field the code adds without saying so fails.
  * Times are epoch ms unless a field says otherwise; shares are in [0, 1].
  */
+import { CONTRACTS } from '../../../boundary/contracts.js';
 import { z } from 'zod';
 import { faultSpecSchema } from '../../faults/types.js';
 import { JOURNEY_NAMES } from '../../journeys/types.js';
@@ -64,6 +65,18 @@ export const variantSummarySchema = z.object({
     slowedRuns: z.number().int().min(0).describe('load runs scheduled during the deploy that answered slower than the SLO\'s p99'),
     journeysAffected: z.array(journey),
   }).strict()).default([]).describe('the release cost of each deploy; empty without one'),
+  contracts: z.object({
+    quadrants: z.array(z.object({
+      contract: z.enum(CONTRACTS), producer: z.enum(['old', 'new']), consumer: z.enum(['old', 'new']),
+      read: z.number().int().min(0), parked: z.number().int().min(0), replayed: z.number().int().min(0), rejected: z.number().int().min(0),
+      translated: z.number().int().min(0).describe('of these, how many soa\'s ESB had translated to its canonical model'),
+    }).strict()).describe('messages read under each contract by old/new producer × old/new consumer (old = v1)'),
+    stillParked: z.number().int().min(0).describe('events no consumer could read, still parked at the end'),
+    mixedWindow: z.object({ startMs: z.number(), endMs: z.number() }).strict().nullable(),
+    runsInWindow: z.number().int().min(0),
+    failedInWindow: z.number().int().min(0).describe('load runs scheduled in the mixed-version window that failed'),
+    consumersSeen: z.array(z.string()),
+  }).strict().nullable().optional().describe('with version steps: the version-skew quadrants'),
   traffic: z.object({
     loadRunsPerSecond: z.number(), probeRunsPerSecond: z.number().describe('probes run only where the load left a journey quiet for the probe interval'),
     eventLoopDelayMs: z.object({ p99: z.number(), max: z.number() }).strict().describe('the traffic worker\'s own event-loop delay'),

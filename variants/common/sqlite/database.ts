@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ModuleName } from '../../../shared-domain/modules.js';
 import type { Product } from '../../../shared-domain/types.js';
-import { APPLIED_EVENTS, SCHEMA } from './schema.js';
+import { APPLIED_EVENTS, PARKED_EVENTS, SCHEMA } from './schema.js';
 
 export type Db = Database.Database;
 
@@ -27,6 +27,7 @@ export function openDatabase({ path, modules, products }: OpenDatabaseOptions): 
   db.pragma('foreign_keys = ON');
   db.transaction(() => {
     db.exec(APPLIED_EVENTS);
+    db.exec(PARKED_EVENTS);
     for (const module of modules) {
       const ddl = SCHEMA[module];
       if (ddl) db.exec(ddl);

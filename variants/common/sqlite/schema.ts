@@ -33,3 +33,12 @@ export const SCHEMA: Readonly<Partial<Record<ModuleName, string>>> = {
 export const APPLIED_EVENTS = `
   CREATE TABLE IF NOT EXISTS applied_events (
     consumer TEXT NOT NULL, event_id TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (consumer, event_id));`;
+
+/**
+ * Events a consumer could not read (a revision it does not know): kept to be read by a later build,
+ * never dropped. See variants/common/contracts/order-placed-reader.ts.
+ */
+export const PARKED_EVENTS = `
+  CREATE TABLE IF NOT EXISTS parked_events (
+    consumer TEXT NOT NULL, event_id TEXT NOT NULL, producer TEXT NOT NULL, translated INTEGER NOT NULL,
+    reason TEXT NOT NULL, payload TEXT NOT NULL, parked_at TEXT NOT NULL, PRIMARY KEY (consumer, event_id));`;

@@ -15,6 +15,7 @@ import { describeIssues } from '../../common/http/schemas.js';
 import { STATUS_OF } from '../../common/http/status.js';
 import type { ReadinessChecks } from '../../common/readiness-checks.js';
 import { upstreamErrorBody } from './error-body.js';
+import { ServiceFailedError } from './errors.js';
 
 export interface ServiceAppOptions {
   readonly logger: Logger;
@@ -52,7 +53,7 @@ export function parseOr400<T>(schema: z.ZodType<T>, input: unknown, res: Respons
   return undefined;
 }
 
-function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
 }
 
@@ -63,6 +64,11 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.warn({ err, method: req.method, path: req.path }, 'upstream failed');
       res.status(err instanceof UpstreamTimeoutError ? 504 : 503).json(upstreamErrorBody(err));
       return;
+    }
+    if (err instanceof ServiceFailedError) {
+      // A downstream's own failure (or its refusal of what this service sent) is not the client's fault.
+      logger.warn({ err, method: req.method, path: req.path }, 'downstream failed');
+      return sendError(res, 502, 'UPSTREAM.FAILED', err.message);
     }
     const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {

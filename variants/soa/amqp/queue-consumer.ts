@@ -24,6 +24,8 @@ export interface Delivery {
   /** Epoch ms after which nobody waits for the answer; undefined for commands and events. */
   readonly deadlineMs: number | undefined;
   readonly redelivered: boolean;
+  /** The message's AMQP headers (contract revisions among them). */
+  readonly headers: Readonly<Record<string, unknown>>;
 }
 
 export type Handler = (body: never, delivery: Delivery) => Promise<unknown>;
@@ -91,7 +93,7 @@ export class QueueConsumer implements BusPart {
       }
       let reply: Reply<unknown>;
       try {
-        reply = { value: (await this.#handle(type, message, { deadlineMs, redelivered: message.fields.redelivered })) ?? null };
+        reply = { value: (await this.#handle(type, message, { deadlineMs, redelivered: message.fields.redelivered, headers: headers ?? {} })) ?? null };
       } catch (error) {
         if (!replyTo && !(error instanceof InvalidMessageError)) {
           logger.warn({ err: error, type }, 'handler failed: the message goes back to the queue');

@@ -37,7 +37,8 @@ export class RpcClient<C extends Contract> extends ConfirmPublisher {
     super(name, logger);
   }
 
-  call<K extends keyof C & string>(type: K, request: C[K]['request'], timeoutMs: number): Promise<C[K]['value']> {
+  /** `extraHeaders`: further AMQP headers for the request (its contract revision). */
+  call<K extends keyof C & string>(type: K, request: C[K]['request'], timeoutMs: number, extraHeaders: Readonly<Record<string, string>> = {}): Promise<C[K]['value']> {
     const channel = this.channel;
     if (!channel) return Promise.reject(notConnected());
     const { queue, upstream } = this.route(type);
@@ -47,7 +48,7 @@ export class RpcClient<C extends Contract> extends ConfirmPublisher {
       this.#pending.set(correlationId, { resolve, reject, timer });
       this.publish('', queue, request, {
         type, correlationId, replyTo: DIRECT_REPLY_TO, persistent: true, expiration: String(timeoutMs),
-        headers: headers(Date.now() + timeoutMs),
+        headers: { ...extraHeaders, ...headers(Date.now() + timeoutMs) },
       }).catch((error: Error) => this.#settle(correlationId, error));
     });
   }

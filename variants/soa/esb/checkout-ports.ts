@@ -10,17 +10,22 @@
  * stock or payment was given back, so the two sides cannot disagree.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ContractRevision } from '../../../boundary/contracts.js';
 import type { CheckoutDeps } from '../../../shared-domain/index.js';
+import { CONTRACT_HEADER, CONTRACT_ORIGIN_HEADER, writeContract } from '../../common/contracts/wire.js';
 import { systemClock, uuidIds } from '../../common/ids.js';
 import { isTransportFailure } from '../amqp/errors.js';
 import type { ServiceOperations } from '../messages.js';
 import type { DeferredCommands } from './deferred-commands.js';
 
-export type ServiceCall = <K extends keyof ServiceOperations>(type: K, request: ServiceOperations[K]['request']) => Promise<ServiceOperations[K]['value']>;
+export type ServiceCall = <K extends keyof ServiceOperations>(
+  type: K, request: ServiceOperations[K]['request'], headers?: Readonly<Record<string, string>>,
+) => Promise<ServiceOperations[K]['value']>;
 
 const RETRY_PAUSE_MS = 200;
 
-export function checkoutPorts(call: ServiceCall, commands: DeferredCommands, deadlineMs: number): CheckoutDeps {
+/** `contract`: the ESB build's revision, named as the origin of the canonical payment requests it writes. */
+export function checkoutPorts(call: ServiceCall, commands: DeferredCommands, deadlineMs: number, contract: ContractRevision = 'v1'): CheckoutDeps {
   return {
     carts: {
       get: (cartId) => call('cart.get', { cartId }),
@@ -32,7 +37,10 @@ export function checkoutPorts(call: ServiceCall, commands: DeferredCommands, dea
       release: (orderId) => commands.send('inventory.release', { orderId }),
     },
     payments: {
-      authorize: (orderId, amountCents, cardNumber) => call('payment.authorize', { orderId, amountCents, cardNumber }),
+      // In the canonical model: every payment-service revision reads it (see event-translation.ts).
+      authorize: (orderId, amountCents, cardNumber) => call('payment.authorize',
+        writeContract('payment.authorize', 'v2-expand', { orderId, amountCents, cardNumber }) as ServiceOperations['payment.authorize']['request'],
+        { [CONTRACT_HEADER]: 'v2-expand', [CONTRACT_ORIGIN_HEADER]: contract }),
       void: (orderId) => commands.send('payment.void', { orderId }),
     },
     orders: {

@@ -32,7 +32,7 @@ function failingOrders(): ModuleFaults {
   return faults;
 }
 
-const delivery = (inMs: number): Delivery => ({ deadlineMs: Date.now() + inMs, redelivered: false });
+const delivery = (inMs: number): Delivery => ({ deadlineMs: Date.now() + inMs, redelivered: false, headers: {} });
 
 describe('esb mediator', () => {
   it('transforms a portal message to the canonical operation, within the portal\'s deadline', async () => {

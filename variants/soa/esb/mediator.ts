@@ -5,6 +5,7 @@
  * Every call a message causes shares its deadline: a call waits at most until the portal's deadline
  * less a margin, so the esb answers with a precise fault before the portal gives up on its own.
  */
+import type { ContractRevision } from '../../../boundary/contracts.js';
 import { checkout } from '../../../shared-domain/index.js';
 import type { ModuleFaults } from '../../common/module-faults.js';
 import { InvalidMessageError } from '../amqp/errors.js';
@@ -28,13 +29,15 @@ export interface MediatorDeps {
   readonly services: RpcClient<ServiceOperations>;
   readonly commands: DeferredCommands;
   readonly faults: ModuleFaults;
+  /** The ESB build's own contract revision: named as the origin of the requests it writes. */
+  readonly contract?: ContractRevision;
 }
 
-export function mediator({ services, commands, faults }: MediatorDeps): Handlers<EsbRequests> {
+export function mediator({ services, commands, faults, contract = 'v1' }: MediatorDeps): Handlers<EsbRequests> {
   // Running the checkout is this part of the orders module; sales-service reads and saves the orders.
   const ordersModule = faults.gatePart('orders', {
     checkout: ({ cartId, card, idempotencyKey }: EsbRequests['PlaceOrder']['request'], { call, deadlineMs }: RouteContext) =>
-      checkout(checkoutPorts(call, commands, deadlineMs - DEADLINE_MARGIN_MS), { cartId, cardNumber: card.number, idempotencyKey }),
+      checkout(checkoutPorts(call, commands, deadlineMs - DEADLINE_MARGIN_MS, contract), { cartId, cardNumber: card.number, idempotencyKey }),
   });
   const routes: Routes = {
     SearchProducts: (query, { call }) => call('product.search', query),
@@ -52,7 +55,7 @@ export function mediator({ services, commands, faults }: MediatorDeps): Handlers
     const parsed = esbRequestSchemas[type].safeParse(body);
     if (!parsed.success) throw new InvalidMessageError(`${type}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const deadlineMs = delivery.deadlineMs ?? Date.now() + MAX_CALL_MS;
-    const call: ServiceCall = (operation, request) => services.call(operation, request, callTimeoutMs(deadlineMs));
+    const call: ServiceCall = (operation, request, headers) => services.call(operation, request, callTimeoutMs(deadlineMs), headers);
     return routes[type](parsed.data, { call, deadlineMs });
   };
   return Object.fromEntries(Object.keys(routes).map((type) => [type, handler(type as keyof EsbRequests)])) as unknown as Handlers<EsbRequests>;

@@ -32,7 +32,7 @@ export async function startInventoryService({ config, logger, faults, readiness:
   const inventoryModule = faults.gate('inventory', inventoryOperations(stock));
   const events = connectOrderEvents({
     config, logger,
-    consume: { durable: INVENTORY_CONSUMER, handle: inventoryOnOrderPlaced(stock, new AppliedEvents(db, INVENTORY_CONSUMER)) },
+    consume: { durable: INVENTORY_CONSUMER, handle: inventoryOnOrderPlaced(stock, new AppliedEvents(db, INVENTORY_CONSUMER)), db },
   });
 
   const app = createServiceApp({

@@ -4,6 +4,8 @@
  * cart is idempotent: every call here is safe to retry, and is retried when no answer came.
  */
 import type { Logger } from 'pino';
+import type { ContractRevision } from '../../../../boundary/contracts.js';
+import { CONTRACT_HEADER, writeContract } from '../../../common/contracts/wire.js';
 import type { CartPort, InventoryPort, PaymentPort } from '../../../../shared-domain/ports.js';
 import type { Result } from '../../../../shared-domain/result.js';
 import type { Cart, Payment, Reservation } from '../../../../shared-domain/types.js';
@@ -21,7 +23,8 @@ export interface CheckoutPorts {
   readonly payments: PaymentPort;
 }
 
-export function httpCheckoutPorts({ cart, inventory, payment }: CheckoutClients, logger: Logger): CheckoutPorts {
+/** `revision`: the contract revision this build writes its payment requests in (boundary/contracts.ts). */
+export function httpCheckoutPorts({ cart, inventory, payment }: CheckoutClients, revision: ContractRevision, logger: Logger): CheckoutPorts {
   const release = async (orderId: string) => {
     expectOk('release', await inventory.call('DELETE', `/reservations/${segment(orderId)}`, { idempotent: true }));
   };
@@ -52,7 +55,11 @@ export function httpCheckoutPorts({ cart, inventory, payment }: CheckoutClients,
     },
     payments: {
       authorize: (orderId, amountCents, cardNumber) =>
-        payment.call<Payment>('PUT', `/payments/${segment(orderId)}`, { body: { amountCents, card: { number: cardNumber } }, idempotent: true }),
+        payment.call<Payment>('PUT', `/payments/${segment(orderId)}`, {
+          body: writeContract('payment.authorize', revision, { amountCents, card: { number: cardNumber } }),
+          headers: { [CONTRACT_HEADER]: revision },
+          idempotent: true,
+        }),
       // Compensation voids, then releases: a void that cannot get through must not keep the stock reserved.
       void: async (orderId) => {
         try {

@@ -46,11 +46,11 @@ export async function startOrderService({ config, logger, faults, readiness: che
   const relay = new OutboxRelay({
     outbox: new SqliteOutbox(db),
     logger,
-    publish: (event) => publishOrderPlaced(events.link.connection().jetstream(), event),
+    publish: (event) => publishOrderPlaced(events.link.connection().jetstream(), event, config.contract),
   }).start();
   const discovery = Discovery.start(config, logger, { resolve: true });
   const clients = downstreamClients(discovery, logger);
-  const deps = { ...httpCheckoutPorts(clients, logger), orders, ids: uuidIds, clock: systemClock };
+  const deps = { ...httpCheckoutPorts(clients, config.contract, logger), orders, ids: uuidIds, clock: systemClock };
   const ordersModule = faults.gate('orders', ordersOperations(deps, () => relay.poke()));
 
   const app = createServiceApp({

@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { contractRefusal, readRequest } from '../../../common/contracts/request-reader.js';
+import { CONTRACT_HEADER } from '../../../common/contracts/wire.js';
 import { idSchema } from '../../../common/http/schemas.js';
 import { paymentOperations } from '../../../common/module-operations.js';
 import { openDatabase } from '../../../common/sqlite/database.js';
@@ -12,7 +14,7 @@ import { SqlitePaymentRepository } from '../../../common/sqlite/payment-reposito
 import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { serve } from '../../../common/server.js';
 import { MICRO_DATABASES } from '../../databases.js';
-import { createServiceApp, parseOr400, sendResult } from '../../shared/service-app.js';
+import { createServiceApp, parseOr400, sendError, sendResult } from '../../shared/service-app.js';
 
 /** Card numbers are checked by the use case itself, so its message is the one callers see. */
 const authorizeSchema = z.object({
@@ -31,8 +33,13 @@ export async function startPaymentService({ config, logger, faults, readiness: c
     routes: (routes) => {
       routes.put('/payments/:orderId', async (req, res) => {
         const orderId = parseOr400(idSchema, req.params.orderId, res);
-        const body = orderId === undefined ? undefined : parseOr400(authorizeSchema, req.body, res);
-        if (orderId === undefined || !body) return;
+        if (orderId === undefined) return;
+        // Written in the caller's contract revision: read it as this build's revision reads it.
+        const producer = req.get(CONTRACT_HEADER);
+        const request = readRequest('payment.authorize', config.contract, req.body, { producer }, logger);
+        if (!request) return sendError(res, 400, 'REQUEST.CONTRACT', contractRefusal('payment.authorize', config.contract, producer));
+        const body = parseOr400(authorizeSchema, request, res);
+        if (!body) return;
         sendResult(res, 200, await paymentModule.authorize(orderId, body.amountCents, body.card.number));
       });
       routes.delete('/payments/:orderId', async (req, res) => {

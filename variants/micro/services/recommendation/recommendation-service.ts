@@ -27,7 +27,7 @@ export async function startRecommendationService({ config, logger, faults, readi
   const recommendationsModule = faults.gate('recommendations', recommendationsOperations(directory, coPurchases));
   const events = connectOrderEvents({
     config, logger,
-    consume: { durable: RECOMMENDATION_DURABLE, handle: recommendationsOnOrderPlaced(coPurchases) },
+    consume: { durable: RECOMMENDATION_DURABLE, handle: recommendationsOnOrderPlaced(coPurchases), db },
   });
 
   const app = createServiceApp({

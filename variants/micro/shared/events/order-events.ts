@@ -5,6 +5,8 @@
 import type { Logger } from 'pino';
 import type { OrderPlaced } from '../../../../shared-domain/types.js';
 import { ConfigError, type AppConfig } from '../../../../boundary/app-env.js';
+import { OrderPlacedReader } from '../../../common/contracts/order-placed-reader.js';
+import type { Db } from '../../../common/sqlite/database.js';
 import { NatsLink } from './nats-link.js';
 import { OrderPlacedConsumer } from './order-placed-consumer.js';
 import { ensureOrderPlacedConsumer, ensureOrderStream } from './order-stream.js';
@@ -12,8 +14,11 @@ import { ensureOrderPlacedConsumer, ensureOrderStream } from './order-stream.js'
 export interface OrderEventsOptions {
   readonly config: AppConfig;
   readonly logger: Logger;
-  /** For a consumer: its durable consumer's name and what it does with each event. */
-  readonly consume?: { readonly durable: string; readonly handle: (event: OrderPlaced) => Promise<void> };
+  /**
+   * For a consumer: its durable consumer's name, what it does with each event, and the database where
+   * it parks the events its contract revision cannot read.
+   */
+  readonly consume?: { readonly durable: string; readonly handle: (event: OrderPlaced) => Promise<void>; readonly db: Db };
 }
 
 export interface OrderEvents {
@@ -33,11 +38,13 @@ export function connectOrderEvents({ config, logger, consume }: OrderEventsOptio
       if (consume) await ensureOrderPlacedConsumer(jsm, consume.durable);
     },
   });
-  const consumer = consume && new OrderPlacedConsumer({ link, durable: consume.durable, handle: consume.handle, logger }).start();
+  const reader = consume && new OrderPlacedReader({ db: consume.db, consumer: consume.durable, revision: config.contract, apply: consume.handle, logger }).start();
+  const consumer = reader && new OrderPlacedConsumer({ link, durable: consume.durable, reader, logger }).start();
   return {
     link,
     stop: async () => {
       consumer?.stop();
+      reader?.stop();
       await link.close();
     },
   };

@@ -1,6 +1,7 @@
 /**
- * Reads OrderPlaced events through a durable JetStream consumer and hands each to a handler:
- * ack after the handler succeeded, nak (redeliver in a second) when it threw, term a malformed one.
+ * Reads OrderPlaced events through a durable JetStream consumer and hands each to the contract reader
+ * (common/contracts): ack after it applied or parked the event, nak (redeliver in a second) when
+ * applying threw.
  * Delivery is at least once; the handlers de-duplicate by event id (`applied_events`).
  *
  * A loop of short pull requests rather than one endless subscription: every round asks the server
@@ -10,14 +11,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import type { OrderPlaced } from '../../../../shared-domain/types.js';
+import type { OrderPlacedReader } from '../../../common/contracts/order-placed-reader.js';
+import { CONTRACT_HEADER } from '../../../common/contracts/wire.js';
 import type { NatsLink } from './nats-link.js';
-import { ORDER_STREAM, decodeOrderPlaced, ensureOrderPlacedConsumer, ensureOrderStream } from './order-stream.js';
+import { ORDER_STREAM, ensureOrderPlacedConsumer, ensureOrderStream } from './order-stream.js';
 
 export interface OrderPlacedConsumerOptions {
   readonly link: NatsLink;
   readonly durable: string;
-  readonly handle: (event: OrderPlaced) => Promise<void>;
+  readonly reader: OrderPlacedReader;
   readonly logger: Logger;
 }
 
@@ -71,19 +73,11 @@ export class OrderPlacedConsumer {
   }
 
   async #process(message: JsMsg): Promise<void> {
-    let event: OrderPlaced;
     try {
-      event = decodeOrderPlaced(message.subject, message.data);
-    } catch (error) {
-      this.options.logger.error({ err: error, seq: message.seq }, 'order events: malformed, dropped');
-      message.term();
-      return;
-    }
-    try {
-      await this.options.handle(event);
+      await this.options.reader.deliver(message.data, { producer: message.headers?.get(CONTRACT_HEADER) });
       message.ack();
     } catch (error) {
-      this.options.logger.warn({ err: error, eventId: event.id }, 'order events: handler failed, redelivering');
+      this.options.logger.warn({ err: error, seq: message.seq }, 'order events: handler failed, redelivering');
       message.nak(REDELIVER_AFTER_MS);
     }
   }

@@ -4,10 +4,10 @@
  * publish ack was lost) is stored once; each consumer service reads through its own durable consumer.
  */
 import { AckPolicy, DeliverPolicy, JetStreamApiError, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
-import { z } from 'zod';
+import { headers, nanos } from '@nats-io/transport-node';
+import type { ContractRevision } from '../../../../boundary/contracts.js';
 import type { OrderPlaced } from '../../../../shared-domain/types.js';
-import { MalformedEventError } from './errors.js';
+import { CONTRACT_HEADER, writeContract } from '../../../common/contracts/wire.js';
 
 export const ORDER_STREAM = 'ORDERS';
 export const ORDER_PLACED_SUBJECT = 'orders.placed';
@@ -44,26 +44,15 @@ export async function ensureOrderPlacedConsumer(jsm: JetStreamManager, durable: 
   });
 }
 
-/** Resolves once JetStream has stored the event (or knew it already); throws otherwise. */
-export async function publishOrderPlaced(js: JetStreamClient, event: OrderPlaced): Promise<void> {
-  await js.publish(ORDER_PLACED_SUBJECT, Buffer.from(JSON.stringify(event)), { msgID: event.id, timeout: PUBLISH_ACK_TIMEOUT_MS });
-}
-
-const orderPlacedSchema = z.object({
-  id: z.string().min(1),
-  type: z.literal('OrderPlaced'),
-  orderId: z.string().min(1),
-  lines: z.array(z.object({ productId: z.string(), quantity: z.number().int().positive() })),
-  totalCents: z.number().int(),
-  occurredAt: z.string(),
-});
-
-export function decodeOrderPlaced(subject: string, data: Uint8Array): OrderPlaced {
-  try {
-    return orderPlacedSchema.parse(JSON.parse(Buffer.from(data).toString('utf8')));
-  } catch (cause) {
-    throw new MalformedEventError(subject, { cause });
-  }
+/**
+ * Resolves once JetStream has stored the event (or knew it already); throws otherwise. Written as the
+ * publisher's contract revision writes it, with the revision in a header.
+ */
+export async function publishOrderPlaced(js: JetStreamClient, event: OrderPlaced, revision: ContractRevision): Promise<void> {
+  const head = headers();
+  head.set(CONTRACT_HEADER, revision);
+  const body = Buffer.from(JSON.stringify(writeContract('OrderPlaced', revision, event)));
+  await js.publish(ORDER_PLACED_SUBJECT, body, { msgID: event.id, timeout: PUBLISH_ACK_TIMEOUT_MS, headers: head });
 }
 
 async function exists(info: () => Promise<unknown>): Promise<boolean> {

@@ -22,15 +22,19 @@ export async function startInventoryService({ config, faults, logger }: Componen
     'inventory.reserve': ({ orderId, lines }) => inventoryModule.reserve(orderId, lines),
     'inventory.release': async ({ orderId }) => (await inventoryModule.release(orderId), null),
   }, logger, config.prefetch);
-  const events = orderPlacedConsumer('inventory', 'inventory-service', inventoryOnOrderPlaced(inventory, new AppliedEvents(db, 'inventory')), logger);
+  const events = orderPlacedConsumer('inventory', 'inventory-service', {
+    db, revision: config.contract, apply: inventoryOnOrderPlaced(inventory, new AppliedEvents(db, 'inventory')),
+  }, logger);
 
   const running = await startBusComponent({
-    config, logger, parts: [requests, events],
+    config, logger, parts: [requests, events.consumer],
     checks: () => ({ database: db.open }),
   });
+  events.reader.start();
   return {
     url: running.url,
     stop: async () => {
+      events.reader.stop();
       await running.stop();
       db.close();
     },

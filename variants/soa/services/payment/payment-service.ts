@@ -1,5 +1,8 @@
 /** payment-service: the simulated card provider. */
+import { contractRefusal, readRequest } from '../../../common/contracts/request-reader.js';
+import { CONTRACT_HEADER, CONTRACT_ORIGIN_HEADER } from '../../../common/contracts/wire.js';
 import { paymentOperations } from '../../../common/module-operations.js';
+import { InvalidMessageError } from '../../amqp/errors.js';
 import { SqlitePaymentRepository } from '../../../common/sqlite/payment-repository.js';
 import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
 import { startBusComponent } from '../../bus-component.js';
@@ -16,7 +19,14 @@ export async function startPaymentService({ config, faults, logger }: ComponentC
   const paymentModule = faults.gate('payment', paymentOperations(payments));
 
   const requests = requestConsumer('payment-service', {
-    'payment.authorize': ({ orderId, amountCents, cardNumber }) => paymentModule.authorize(orderId, amountCents, cardNumber),
+    'payment.authorize': (wire, { headers }) => {
+      // Read as this build's contract revision reads it; the ESB wrote it in the canonical model.
+      const producer = headers[CONTRACT_ORIGIN_HEADER] ?? headers[CONTRACT_HEADER];
+      const request = readRequest('payment.authorize', config.contract, wire, { producer, translated: headers[CONTRACT_ORIGIN_HEADER] !== undefined }, logger);
+      if (!request) throw new InvalidMessageError(contractRefusal('payment.authorize', config.contract, producer));
+      const { orderId, amountCents, cardNumber } = request as typeof wire;
+      return paymentModule.authorize(orderId, amountCents, cardNumber);
+    },
     'payment.void': async ({ orderId }) => (await paymentModule.void(orderId), null),
   }, logger, config.prefetch);
 

@@ -38,15 +38,19 @@ export async function startProductService({ config, faults, logger }: ComponentC
     'product.get': ({ productId }) => catalogModule.getProduct(productId),
     'product.recommend': ({ productId }) => recommendationsFor(productId),
   }, logger, config.prefetch);
-  const events = orderPlacedConsumer('recommendations', 'product-service', recommendationsOnOrderPlaced(coPurchases), logger);
+  const events = orderPlacedConsumer('recommendations', 'product-service', {
+    db, revision: config.contract, apply: recommendationsOnOrderPlaced(coPurchases),
+  }, logger);
 
   const running = await startBusComponent({
-    config, logger, parts: [requests, events],
+    config, logger, parts: [requests, events.consumer],
     checks: () => ({ database: db.open }),
   });
+  events.reader.start();
   return {
     url: running.url,
     stop: async () => {
+      events.reader.stop();
       await running.stop();
       db.close();
     },

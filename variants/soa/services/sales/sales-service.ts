@@ -1,8 +1,8 @@
 /**
  * sales-service: carts and orders. Carts are priced from the seeded catalog, reference data that is
  * the same in every process. Orders are saved with their OrderPlaced in the outbox (one transaction);
- * the relay hands each event to the events exchange and marks it sent once RabbitMQ confirmed it, so
- * an outage delays events but loses none.
+ * the relay hands each event to the events exchange (for the ESB to translate) and marks it sent once
+ * RabbitMQ confirmed it, so an outage delays events but loses none.
  */
 import { Catalog, generateCatalog, getOrder } from '../../../../shared-domain/index.js';
 import { uuidIds } from '../../../common/ids.js';
@@ -12,7 +12,8 @@ import { SqliteCartRepository } from '../../../common/sqlite/cart-repository.js'
 import { SqliteOrderRepository } from '../../../common/sqlite/order-repository.js';
 import { SqliteOutbox } from '../../../common/sqlite/outbox.js';
 import type { ComponentContext, StartedComponent } from '../../../common/run-component.js';
-import { EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY } from '../../amqp/bus-topology.js';
+import { CONTRACT_HEADER, writeContract } from '../../../common/contracts/wire.js';
+import { EVENTS_EXCHANGE, ORDER_PLACED_RAW_ROUTING_KEY } from '../../amqp/bus-topology.js';
 import { ConfirmPublisher } from '../../amqp/publisher.js';
 import { startBusComponent } from '../../bus-component.js';
 import { openEnterpriseDatabase } from '../../enterprise-database.js';
@@ -29,7 +30,10 @@ export async function startSalesService({ config, faults, logger }: ComponentCon
   const relay = new OutboxRelay({
     outbox: new SqliteOutbox(db),
     logger,
-    publish: (event) => events.publish(EVENTS_EXCHANGE, ORDER_PLACED_ROUTING_KEY, event, { persistent: true, messageId: event.id, type: ORDER_PLACED }),
+    // As this build's contract revision writes it, to the ESB, which translates it for the subscribers.
+    publish: (event) => events.publish(EVENTS_EXCHANGE, ORDER_PLACED_RAW_ROUTING_KEY, writeContract('OrderPlaced', config.contract, event), {
+      persistent: true, messageId: event.id, type: ORDER_PLACED, headers: { [CONTRACT_HEADER]: config.contract },
+    }),
   });
   const cartModule = faults.gate('cart', cartOperations({ carts, catalog: new Catalog(generateCatalog(config.seed)).asPort(), ids: uuidIds }));
   // Reading orders is this part of the orders module; the esb runs the checkout (see its mediator).
