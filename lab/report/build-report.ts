@@ -19,6 +19,7 @@ import { loadRun, type LoadedRun } from './read-run.js';
 import { capacityTable } from './sections/capacity-table.js';
 import { figureSection } from './sections/figures.js';
 import { integritySection } from './sections/integrity-section.js';
+import { contractSkewSection } from './sections/contract-skew-section.js';
 import { releaseCostSection } from './sections/release-cost-section.js';
 import { evidenceBanner, evidenceSection } from './sections/evidence-section.js';
 import { spreadFigures } from './charts/spread-charts.js';
@@ -74,6 +75,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
       'How long each journey took to answer, p50 and p99, the variants overlaid.', timelines.latency) },
     { id: 'prediction', title: 'Prediction vs measured', html: predictionSection(run) },
     { id: 'release-cost', title: 'Release cost', html: releaseCostSection(run) },
+    { id: 'version-skew', title: 'Version skew', html: contractSkewSection(run) },
     { id: 'integrity', title: 'Integrity', html: integritySection(run) },
     { id: 'parameters', title: 'Parameters', html: parametersSection(run, runFiles(loaded.dir)) },
   ];

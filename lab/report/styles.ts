@@ -13,6 +13,7 @@ p.intro, p.lead { color: var(--muted); margin: 4px 0 14px; max-width: 70em; }
 .banner { border: 2px solid var(--bad); border-radius: 6px; padding: 0.6em 1em; margin: 1em 0; background: #fff5f5; }
 .reason { margin: 0.3em 0; }
 .ok { color: var(--ok); } .warn { color: var(--warn); } .bad { color: var(--bad); font-weight: 600; }
+table.skew tr.mixed td { background: rgba(127, 127, 127, 0.08); }
 nav.sections { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 16px; margin: 8px 0; }
 a { color: #0b57d0; }
 .chip { display: inline-block; padding: 1px 10px; border-radius: 999px; color: #fff; background: var(--chip); font-weight: 600; white-space: nowrap; }
