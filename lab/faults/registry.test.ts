@@ -72,6 +72,10 @@ describe('the table of kinds', () => {
     expect(predictFault(deployShop('stop-first'), monolithTopology)).toEqual({ browse: 'failing', product: 'failing', cart: 'failing', checkout: 'failing' });
     expect(predictFault(deployShop('start-first'), monolithTopology)).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
     expect(predictFault(deployShop('stop-first'), withReplicas(monolithTopology, { shop: 2 }))).toEqual({ browse: 'unaffected', product: 'unaffected', cart: 'unaffected', checkout: 'unaffected' });
+    // Kubernetes' counts: two shops, no surge and both may be down at once: an outage; with a surge, none.
+    const paced = (params: object) => parseFaultSpec({ kind: 'deploy', target: 'shop', ...timing, params });
+    expect(predictFault(paced({ maxSurge: 0, maxUnavailable: 2 }), withReplicas(monolithTopology, { shop: 2 })).browse).toBe('failing');
+    expect(predictFault(paced({ maxSurge: 1, maxUnavailable: 2 }), withReplicas(monolithTopology, { shop: 2 })).browse).toBe('unaffected');
     // A version is a deploy too; expand/contract only for a breaking change.
     const versionShop = (params: object) => parseFaultSpec({ kind: 'version', target: 'shop', ...timing, params });
     expect(predictFault(versionShop({ change: 'breaking', strategy: 'stop-first' }), monolithTopology).checkout).toBe('failing');
