@@ -96,7 +96,9 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
     noise: record.noise ?? null,
-    deploys: deployRecords(record.faults, record.faultEvents, runs.filter((r) => r.source === 'load'), topology, scenario.slo.p99Ms),
+    deploys: deployRecords({
+      faults: record.faults, faultEvents: record.faultEvents, lifecycleEvents: record.events, runs: runs.filter((r) => r.source === 'load'), topology, sloP99Ms: scenario.slo.p99Ms,
+    }),
     traffic: record.load
       ? { loadRunsPerSecond: record.load.loadRunsPerSecond, probeRunsPerSecond: record.load.probeRunsPerSecond, eventLoopDelayMs: record.load.eventLoopDelayMs }
       : null,
