@@ -38,7 +38,8 @@ export function deploySteps(events: readonly LifecycleEvent[], component: string
   return events
     .filter((e) => e.component === component && e.tMs >= window.startMs && e.tMs <= window.endMs && isDeployAction(e.type))
     .map((e) => ({ instance: e.instance, version: e.version ?? UNVERSIONED, action: e.type as DeployAction, tMs: e.tMs - window.startMs }))
-    .sort((a, b) => a.tMs - b.tMs || a.instance - b.instance);
+    // Stable: steps stamped in the same millisecond keep the order they happened in (ready, then draining).
+    .sort((a, b) => a.tMs - b.tMs);
 }
 
 /** Failed runs scheduled in the window, counted per 100 ms; only buckets with a failure. */
