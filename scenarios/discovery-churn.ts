@@ -3,6 +3,9 @@ import type { ScenarioInput } from '../lab/scenario/schema.js';
 export default {
   name: 'discovery-churn',
   title: 'Replicas come and go under load; one is SIGKILLed without a goodbye',
+  explanation:
+    'The part of the shop that lists and searches products runs as two copies; copies are added and removed while people browse, and one is killed abruptly, as if it had crashed, before it comes back. ' +
+    'A shopper should notice nothing, or at most a slower page. What differs is how each packaging finds the copies that are up: a load balancer in front of the monolith, a shared queue in soa, and a registry the micro services look up.',
   description:
     'Whatever serves the catalog (the whole shop, the product-service, the catalog service) runs two replicas; a third is added, ' +
     'one replica is SIGKILLed without deregistering or draining (the supervisor brings it back), the extra one is removed, added and removed again. ' +

@@ -10,6 +10,10 @@ const rung = (atMs: number, version: string, drain: boolean, graceMs: number) =>
 export default {
   name: 'rolling-deploy-ladder',
   title: 'Rolling deploys, the hard way up: readiness only, plus draining, plus a grace period',
+  explanation:
+    'The same payment code is shipped three times while people shop, each time more carefully. ' +
+    'First the old copy is switched off the moment a new one is up, so some shoppers whose payment it was handling get an error; then it is first taken out of the rotation; ' +
+    'finally it is also given a few seconds to finish its work. The monolith replaces the whole shop each time, soa and micro only the payment service.',
   description:
     'The host of the payment module (two replicas) is redeployed three times under load, start-first each time. ' +
     'First with readiness checks only: a new replica must be ready before an old one goes, but the old one is killed at once, nothing drained. ' +

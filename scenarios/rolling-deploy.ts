@@ -12,6 +12,10 @@ export const DEPLOY_SETTING = {
 export default {
   name: 'rolling-deploy',
   title: 'A change to payment, deployed under load',
+  explanation:
+    'We ship a new version of the code that takes payments while people are shopping, replacing the running copies one by one. ' +
+    'Done well, a shopper notices nothing: the old copy finishes what it is doing while a new one takes over. ' +
+    'In the monolith the whole shop is replaced, because payment is part of it; in soa and micro only the payment service is, and the rest of the shop keeps running untouched.',
   description:
     'A new build of whatever hosts the payment module replaces its two replicas one at a time while shoppers keep checking out: ' +
     'the whole shop in the monolith (behind HAProxy), the payment-service in soa (competing consumers on its queue), the payment service in micro ' +

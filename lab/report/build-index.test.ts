@@ -62,6 +62,28 @@ describe('buildIndex', () => {
     }
   });
 
+  it('compares the release cost of the scenarios that deployed: facts per variant side by side, and their timelines', () => {
+    const page = readFileSync(buildIndex(root).comparePath, 'utf8');
+    expect(page).not.toContain('<section id="release-cost">'); // no run here deployed anything
+    const withDeploy = mkdtempSync(join(tmpdir(), 'archlab-index-deploy-'));
+    try {
+      writeFixtureRun(withDeploy, { kind: 'deploy' });
+      writeFixtureRun(withDeploy, { kind: 'crash' });
+      const compare = readFileSync(buildIndex(withDeploy).comparePath, 'utf8');
+      const section = /<section id="release-cost">([\s\S]*?)<\/section>/.exec(compare)?.[1] ?? '';
+      expect(section.match(/<h3>[^<]+<\/h3><p class="muted">([\w-]+)/g)).toHaveLength(1);
+      expect(section).toContain('rolling-deploy-ladder');
+      expect(section).not.toContain('crash-recommendations');
+      expect(section).toContain('deploy 1 of 3: v2, start-first, no drain, grace 0 ms');
+      const redeployed = /<tr><th>component redeployed<\/th>(.*?)<\/tr>/.exec(section)?.[1];
+      expect(redeployed?.match(/<td[^>]*>([^<]+)<\/td>/g)?.map((c) => c.replace(/<[^>]+>/g, ''))).toEqual(['shop', 'payment-service', 'payment']);
+      expect(section.match(/<svg class="deploy-timeline"/g)).toHaveLength(9);
+      expect(compare).not.toMatch(/<script\b/);
+    } finally {
+      rmSync(withDeploy, { recursive: true, force: true });
+    }
+  });
+
   it('writes an empty index for an empty results folder', () => {
     const empty = mkdtempSync(join(tmpdir(), 'archlab-index-empty-'));
     try {

@@ -79,6 +79,36 @@ describe('buildReport', () => {
     expect(chartIds).not.toContain('capacity-search');
   });
 
+  it('a deploy run: the release-cost table, then one replica timeline per variant per deploy, drawn as inline SVG', () => {
+    const dir = writeFixtureRun(root, { kind: 'deploy', startedAt: new Date('2026-11-26T10:02:00Z') });
+    const page = readFileSync(buildReport(dir).path, 'utf8');
+    const section = /<section id="release-cost">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+    const figures = section.split('<figure class="chart deploy">').slice(1);
+    // rolling-deploy-ladder: three deploys (v2, v3, v4) of two replicas, in each of three variants.
+    expect(figures).toHaveLength(9);
+    expect(figures.map((f) => /<h3>[\s\S]*?<\/span> ([^<]+)<\/h3>/.exec(f)?.[1])).toEqual([
+      'shop → v2', 'shop → v3', 'shop → v4', 'payment-service → v2', 'payment-service → v3', 'payment-service → v4',
+      'payment → v2', 'payment → v3', 'payment → v4',
+    ]);
+    for (const figure of figures) {
+      expect(figure.match(/<svg class="deploy-timeline"/g)).toHaveLength(1);
+      expect(figure.match(/data-lane="/g)).toHaveLength(4); // two old replicas, two new
+    }
+    expect(figures[1]).toContain('data-lane="shop[2]"');
+    expect(figures[1]).toContain('v2 (old)');
+    expect(figures[1]).toContain('v3 (new)');
+    // The first two rungs give the old replica no grace: the fixture's failures show as red bars; the third has none.
+    expect(figures[0]).toMatch(/<title>\d+ failed at/);
+    expect(figures[2]).not.toMatch(/<title>\d+ failed at/);
+    expect(figures[2]).toContain('No shopper&#39;s request failed.');
+  });
+
+  it('no release-cost section without a deploy', () => {
+    const page = readFileSync(buildReport(writeFixtureRun(root, { kind: 'crash', startedAt: new Date('2026-11-26T10:03:00Z') })).path, 'utf8');
+    expect(page).not.toContain('<section id="release-cost">');
+    expect(page).not.toContain('<svg class="deploy-timeline"');
+  });
+
   it('shows hostile names as text: nothing from a run becomes markup', () => {
     const statement = '<img src=x onerror=alert(2)>';
     const dir = writeFixtureRun(root, {

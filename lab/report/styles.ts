@@ -38,4 +38,7 @@ p.note { font-size: 15px; color: var(--muted); margin: 6px 0 0; }
 .verdict ul { margin: 0; padding-left: 20px; font-size: 15px; color: var(--muted); }
 ul.files { font-size: 16px; }
 footer { margin-top: 48px; color: var(--muted); font-size: 14px; }
+.deploy-timelines { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 16px; margin: 12px 0; }
+.deploy-timelines.side-by-side { grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); }
+svg.deploy-timeline { display: block; max-width: 900px; height: auto; }
 `;

@@ -173,6 +173,9 @@ export class Variant implements RunningVariant {
     const name = serverName(component, index);
     // Drained: HAProxy sends it nothing new and its requests in flight finish; past the timeout it goes anyway.
     let removed = false;
+    const graceMs = options.graceMs ?? STOP_GRACE_MS;
+    const drained = this.#drainingDetail(balancer !== undefined, options.drain !== false, graceMs, options.drainTimeoutMs);
+    if (drained) replica!.draining(drained);
     if (balancer && options.drain !== false) {
       removed = await balancer.removeServer(component, name, { drainTimeoutMs: options.drainTimeoutMs }).then(() => true, (error: unknown) => {
         if (!(error instanceof DrainTimeoutError)) throw error;
@@ -182,7 +185,7 @@ export class Variant implements RunningVariant {
     }
     const replicas = this.#replicas(component);
     replicas.splice(replicas.indexOf(replica!), 1);
-    await replica!.stop(options.graceMs ?? STOP_GRACE_MS);
+    await replica!.stop(graceMs);
     // Not drained (or the drain timed out): out of the balancer only once it is gone; its health checks saw it go.
     if (balancer && !removed) await balancer.removeServer(component, name, { drainTimeoutMs: 1_000 }).catch(() => undefined);
   }
@@ -211,6 +214,18 @@ export class Variant implements RunningVariant {
       }));
     }
     await log.close();
+  }
+
+  /**
+   * How a replica being removed stops getting work, for its `draining` event; undefined when it does not:
+   * stopped in place behind the balancer, or SIGKILLed straight after SIGTERM (no grace) elsewhere.
+   */
+  #drainingDetail(balanced: boolean, drain: boolean, graceMs: number, drainTimeoutMs: number | undefined): string | undefined {
+    const upTo = drainTimeoutMs === undefined ? '' : ` (up to ${drainTimeoutMs} ms)`;
+    if (balanced) return drain ? `out of HAProxy; requests in flight get to finish${upTo}` : undefined;
+    if (graceMs === 0) return undefined;
+    const how = { registry: 'deregisters', bus: 'stops consuming', 'load-balancer': 'stops listening' }[this.parts.topology.discovery?.mode ?? 'load-balancer'];
+    return `SIGTERM: ${how} and finishes what it has, up to ${graceMs} ms`;
   }
 
   /** Every index this component's replicas ever had (a new one never reuses one). */

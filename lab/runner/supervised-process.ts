@@ -21,6 +21,8 @@ import type { ControlMessage, InstanceState, LifecycleEvent, LogStream } from '.
 
 const READINESS_INTERVAL_MS = 50;
 const READINESS_ATTEMPT_MS = 1_000;
+/** After SIGKILL: how long stop() waits for the process to be reaped. */
+const KILL_WAIT_MS = 1_000;
 
 export type EventRecorder = (event: Pick<LifecycleEvent, 'type' | 'detail' | 'pid' | 'backoffMs'>) => void;
 
@@ -81,6 +83,11 @@ export class SupervisedProcess {
     this.#ready();
   }
 
+  /** Recorded when it is about to be taken out (see RunningVariant.removeInstance); its state does not change. */
+  draining(detail: string): void {
+    this.spec.record({ type: 'draining', detail, pid: this.pid });
+  }
+
   kill(): boolean { return this.#signal('SIGKILL'); }
   pause(): boolean { return this.#signal('SIGSTOP'); }
   resume(): boolean { return this.#signal('SIGCONT'); }
@@ -109,7 +116,8 @@ export class SupervisedProcess {
     const died = life.death.signal;
     if (!died.aborted) await Promise.race([sleep(graceMs, undefined, { ref: false }), new Promise((r) => died.addEventListener('abort', r))]);
     if (!died.aborted) life.child.kill('SIGKILL');
-    await Promise.race([life.closed, sleep(graceMs, undefined, { ref: false })]);
+    // A SIGKILLed process is gone within milliseconds, but not synchronously: with no grace, wait for it anyway.
+    await Promise.race([life.closed, sleep(Math.max(graceMs, KILL_WAIT_MS), undefined, { ref: false })]);
   }
 
   #launch(): Life {

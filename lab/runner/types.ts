@@ -9,7 +9,8 @@ import type { ModuleName } from '../../shared-domain/modules.js';
 import type { BrokerLauncher, StartedBroker } from './broker-launcher.js';
 import type { BrokerPool } from './broker-pool.js';
 
-export type LifecycleEventType = 'starting' | 'ready' | 'exited' | 'restarting' | 'stopped' | 'fault';
+/** `draining`: a replica being removed gets no new work (out of HAProxy, or told to stop: deregisters, stops consuming). */
+export type LifecycleEventType = 'starting' | 'ready' | 'draining' | 'exited' | 'restarting' | 'stopped' | 'fault';
 
 /** One thing that happened to one process, stamped when the lab saw it. */
 export interface LifecycleEvent {
@@ -24,6 +25,8 @@ export interface LifecycleEvent {
   readonly pid?: number;
   /** On `restarting`: the back-off waited before the new process starts. */
   readonly backoffMs?: number;
+  /** App processes: the build it runs (its ARCHLAB_VERSION; `v1` when not set). Brokers have none. */
+  readonly version?: string;
 }
 
 export type LogStream = 'stdout' | 'stderr';

@@ -4,12 +4,17 @@
  *
  *   deploy window (from the fault events: started ─ rollout finished)
  *     runs scheduled inside it: failed ─ slowed (answered, but slower than the SLO's p99) ─ journeys touched
+ *     what each replica went through inside it (deploy-steps.ts): starting, ready, draining, stopped
  */
+import type { ContractRevision } from '../../boundary/contracts.js';
+import { revisionOf } from '../faults/kinds/version.js';
 import { statSync } from 'node:fs';
 import type { Topology } from '../../boundary/topology.js';
 import type { FaultEvent } from '../faults/index.js';
 import type { JourneyName, JourneyRun } from '../journeys/types.js';
 import { resolveEntry } from '../runner/resolve-entry.js';
+import type { LifecycleEvent } from '../runner/types.js';
+import { deploySteps, failedRunsByTime, type DeployStep, type FailedRunsBucket } from './deploy-steps.js';
 import type { FaultWindow } from './run-variant.js';
 
 export interface DeployRecord {
@@ -30,21 +35,41 @@ export interface DeployRecord {
   /** Answered, but slower than the SLO's p99. */
   readonly slowedRuns: number;
   readonly journeysAffected: readonly JourneyName[];
+  /** A `version` step: the contract revision the new build writes and reads (boundary/contracts.ts). */
+  readonly contract?: ContractRevision;
+  /** Each replica's starts, readiness, draining and stops during the rollout, in time order (absent in older run.json files). */
+  readonly steps?: readonly DeployStep[];
+  /** The failed runs counted in `failedRuns`, per 100 ms (absent in older run.json files). */
+  readonly failedRunsByTime?: readonly FailedRunsBucket[];
 }
 
-export function deployRecords(
-  faults: readonly FaultWindow[], events: readonly FaultEvent[], runs: readonly JourneyRun[], topology: Topology, sloP99Ms: number,
-): DeployRecord[] {
+export interface DeployInputs {
+  readonly faults: readonly FaultWindow[];
+  readonly faultEvents: readonly FaultEvent[];
+  /** The variant's lifecycle events, for what happened to each replica. */
+  readonly lifecycleEvents: readonly LifecycleEvent[];
+  /** Load runs only. */
+  readonly runs: readonly JourneyRun[];
+  readonly topology: Topology;
+  readonly sloP99Ms: number;
+}
+
+export function deployRecords({ faults, faultEvents, lifecycleEvents, runs, topology, sloP99Ms }: DeployInputs): DeployRecord[] {
   return faults.flatMap(({ spec, startMs }): DeployRecord[] => {
-    if (spec.kind !== 'deploy') return [];
-    const mine = events.filter((e) => e.kind === 'deploy' && e.target === spec.target && e.tMs >= startMs - 1_000);
+    if (spec.kind !== 'deploy' && spec.kind !== 'version') return [];
+    const mine = faultEvents.filter((e) => e.kind === spec.kind && e.target === spec.target && e.tMs >= startMs - 1_000);
     const started = mine.find((e) => e.action === 'injected')?.tMs ?? startMs;
     // Each replica replaced is logged as it happens; the last one is when the rollout was done. (The heal
     // comes at the end of the window, whenever the rollout finished.)
     const replaced = mine.filter((e) => e.action === 'repeated' && e.tMs >= started && e.tMs <= endOf(mine, started));
     const finished = replaced.at(-1)?.tMs;
-    const during = runs.filter((r) => r.scheduledMs >= started && r.scheduledMs <= (finished ?? Infinity));
+    // Without a replica replaced, the window runs to the heal: when the deploy gave up.
+    const window = { startMs: started, endMs: finished ?? endOf(mine, started) };
+    const during = runs.filter((r) => r.scheduledMs >= window.startMs && r.scheduledMs <= window.endMs);
     const failed = during.filter((r) => r.outcome === 'failed');
+    const steps = deploySteps(lifecycleEvents, spec.target, window);
+    // A round of a rollout may replace several replicas (maxSurge, maxUnavailable): count the new processes.
+    const fresh = steps.filter((s) => s.action === 'ready' && s.version === spec.params.version).length;
     const slowed = during.filter((r) => r.outcome !== 'failed' && r.latencyMs > sloP99Ms);
     return [{
       component: spec.target,
@@ -53,12 +78,15 @@ export function deployRecords(
       drain: spec.params.drain,
       graceMs: spec.params.graceMs,
       unitsRedeployed: 1,
-      processesRestarted: replaced.length,
+      processesRestarted: steps.length > 0 ? fresh : replaced.length,
       unitBytes: unitBytes(topology, spec.target),
       durationMs: finished === undefined ? null : finished - started,
       failedRuns: failed.length,
       slowedRuns: slowed.length,
       journeysAffected: [...new Set([...failed, ...slowed].map((r) => r.journey))],
+      steps,
+      ...(spec.kind === 'version' ? { contract: revisionOf(spec.params) } : {}),
+      failedRunsByTime: failedRunsByTime(failed, window),
     }];
   });
 }

@@ -99,7 +99,9 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),
     noise: record.noise ?? null,
-    deploys: deployRecords(record.faults, record.faultEvents, runs.filter((r) => r.source === 'load'), topology, scenario.slo.p99Ms),
+    deploys: deployRecords({
+      faults: record.faults, faultEvents: record.faultEvents, lifecycleEvents: record.events, runs: runs.filter((r) => r.source === 'load'), topology, sloP99Ms: scenario.slo.p99Ms,
+    }),
     contracts: record.faults.some((f) => f.spec.kind === 'version') && record.centralLogPath
       ? contractSkew(contractReads(record.centralLogPath), record.faults, runs.filter((r) => r.source === 'load'))
       : null,

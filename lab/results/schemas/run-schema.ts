@@ -4,10 +4,11 @@
  * parse the files the lab writes with it, strictly, so a field the code adds without saying so fails.
  * Times are epoch ms unless a field says otherwise; shares are in [0, 1].
  */
-import { CONTRACTS } from '../../../boundary/contracts.js';
+import { CONTRACT_REVISIONS, CONTRACTS } from '../../../boundary/contracts.js';
 import { z } from 'zod';
 import { faultSpecSchema } from '../../faults/types.js';
 import { JOURNEY_NAMES } from '../../journeys/types.js';
+import { DEPLOY_ACTIONS } from '../../scenario/deploy-steps.js';
 import { EFFECTS, scenarioSchema } from '../../scenario/schema.js';
 import { VERDICT_STATUSES } from '../../scenario/verdicts.js';
 import { VARIANT_NAMES } from '../../../boundary/topology.js';
@@ -64,6 +65,16 @@ export const variantSummarySchema = z.object({
     failedRuns: z.number().int().min(0).describe('load runs scheduled during the deploy that failed'),
     slowedRuns: z.number().int().min(0).describe('load runs scheduled during the deploy that answered slower than the SLO\'s p99'),
     journeysAffected: z.array(journey),
+    contract: z.enum(CONTRACT_REVISIONS).optional().describe('a version step: the contract revision of the new build'),
+    steps: z.array(z.object({
+      instance: z.number().int().min(0).describe('replica index: start-first adds new ones, stop-first reuses them'),
+      version: z.string().describe('the build that process runs'),
+      action: z.enum(DEPLOY_ACTIONS),
+      tMs: z.number().describe('from the deploy\'s start'),
+    }).strict()).optional().describe('what happened to each replica during the rollout, in time order; absent in runs before it was recorded'),
+    failedRunsByTime: z.array(z.object({
+      tMs: z.number().describe('start of the 100 ms bucket, from the deploy\'s start'), count: z.number().int().min(1),
+    }).strict()).optional().describe('the failed runs, per 100 ms with at least one; absent in runs before it was recorded'),
   }).strict()).default([]).describe('the release cost of each deploy; empty without one'),
   contracts: z.object({
     quadrants: z.array(z.object({

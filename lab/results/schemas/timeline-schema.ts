@@ -25,10 +25,11 @@ export const lifecycleEventSchema = z.object({
   tMs: z.number().describe('when the lab saw it: relative to startMs in timeline.json, epoch ms in run.json'),
   component: z.string(),
   instance: z.number().int().min(0).describe('replica index; brokers are 0'),
-  type: z.enum(['starting', 'ready', 'exited', 'restarting', 'stopped', 'fault']),
+  type: z.enum(['starting', 'ready', 'draining', 'exited', 'restarting', 'stopped', 'fault']),
   detail: z.string().optional(),
   pid: z.number().int().optional(),
   backoffMs: z.number().optional().describe('on restarting: the back-off before the new process starts'),
+  version: z.string().optional().describe('app processes: the build it runs (ARCHLAB_VERSION, v1 when not set)'),
 }).strict();
 
 const relativeWindow = z.object({ startMs: z.number(), endMs: z.number() }).strict();
