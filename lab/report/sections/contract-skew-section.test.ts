@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunFile } from '../../results/write-run.js';
+import { compareContractsSection } from './compare-contracts.js';
 import { contractSkewSection } from './contract-skew-section.js';
 
 const quadrant = (producer: 'old' | 'new', consumer: 'old' | 'new', counts: Partial<Record<'read' | 'parked' | 'replayed' | 'rejected' | 'translated', number>>) => ({
@@ -30,5 +31,16 @@ describe('the version-skew section', () => {
 
   it('is absent from runs without version steps', () => {
     expect(contractSkewSection({ variants: [{ variant: 'soa' }] } as unknown as RunFile).text).toBe('');
+  });
+
+  it('goes into compare.html for the scenarios that rolled out a contract change, and only those', () => {
+    const skewed = { ...run({ quadrants: [quadrant('new', 'old', { rejected: 3 })], stillParked: 2, mixedWindow: null, runsInWindow: 10, failedInWindow: 3, consumersSeen: ['payment'] }),
+      scenario: { name: 'version-skew', title: 'A breaking change' }, startedAt: '2026-12-02T10:00:00Z' } as unknown as RunFile;
+    const plain = { variants: [{ variant: 'soa' }], scenario: { name: 'baseline' }, startedAt: '2026-12-02T10:00:00Z' } as unknown as RunFile;
+    const text = compareContractsSection([plain, skewed]).text;
+    expect(text).toContain('A breaking change');
+    expect(text).not.toContain('baseline');
+    expect(text).toContain('2 event(s) still parked');
+    expect(compareContractsSection([plain]).text).toBe('');
   });
 });
