@@ -83,7 +83,9 @@ describe('buildReport', () => {
     const dir = writeFixtureRun(root, { kind: 'deploy', startedAt: new Date('2026-11-26T10:02:00Z') });
     const page = readFileSync(buildReport(dir).path, 'utf8');
     const section = /<section id="release-cost">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
-    const figures = section.split('<figure class="chart deploy">').slice(1);
+    const figures = section.split('<figure class="chart deploy"').slice(1);
+    // Each has an id, so `report --png` renders it like the charts.
+    expect(figures.map((f) => /^ data-chart-id="([^"]+)"/.exec(f)?.[1]).slice(0, 4)).toEqual(['deploy-monolith-1', 'deploy-monolith-2', 'deploy-monolith-3', 'deploy-soa-1']);
     // rolling-deploy-ladder: three deploys (v2, v3, v4) of two replicas, in each of three variants.
     expect(figures).toHaveLength(9);
     expect(figures.map((f) => /<h3>[\s\S]*?<\/span> ([^<]+)<\/h3>/.exec(f)?.[1])).toEqual([

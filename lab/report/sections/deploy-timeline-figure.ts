@@ -9,7 +9,8 @@ import { variantChip } from './headline-cells.js';
 export const DEPLOY_TIMELINE_KEY = 'Each row is one copy (replica) of the program being replaced. A solid bar is a copy at work, coloured by the version it runs; '
   + 'a pale bar is a copy starting up, or finishing its last requests before it is switched off. Red bars at the bottom are shoppers\' requests that failed meanwhile.';
 
-export function deployTimelineFigure(variant: string, variantIndex: number, deploy: DeployRecord): Html {
+/** `chartId`: in a report, the figure's id, so `report --png` renders it to `png/<chartId>.png` like the charts. */
+export function deployTimelineFigure(variant: string, variantIndex: number, deploy: DeployRecord, chartId?: string): Html {
   const svg = deployTimelineSvg(deploy);
   const heading = html`<h3>${variantChip(variant, variantIndex)} ${deploy.component} → ${deploy.version}</h3>`;
   if (svg.text === '') {
@@ -20,7 +21,7 @@ export function deployTimelineFigure(variant: string, variantIndex: number, depl
     ? `The rollout did not finish: ${deploy.processesRestarted} of ${replicas} copies of ${deploy.component} replaced.`
     : `${replicas} ${replicas === 1 ? 'copy' : 'copies'} of ${deploy.component} replaced one at a time; all on ${deploy.version} after ${formatMs(deploy.durationMs)}.`;
   const failed = deploy.failedRuns === 0 ? 'No shopper\'s request failed.' : `${deploy.failedRuns} shoppers' ${deploy.failedRuns === 1 ? 'request' : 'requests'} failed meanwhile.`;
-  return html`<figure class="chart deploy">${heading}
+  return html`<figure class="chart deploy"${chartId ? html` data-chart-id="${chartId}"` : ''}>${heading}
 ${svg}
 <figcaption><p>${done} ${failed}</p></figcaption></figure>`;
 }

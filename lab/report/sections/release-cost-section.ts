@@ -18,5 +18,5 @@ ${rows.map(({ v, index, facts }) => html`<tr><td>${variantChip(v.variant, index)
 </tbody></table>
 <h3>How each rollout went, replica by replica</h3>
 <p class="intro">${DEPLOY_TIMELINE_KEY}</p>
-<div class="deploy-timelines">${rows.map(({ v, index, d }) => deployTimelineFigure(v.variant, index, d))}</div></section>`;
+<div class="deploy-timelines">${rows.map(({ v, index, d }) => deployTimelineFigure(v.variant, index, d, `deploy-${v.variant}-${(v.deploys ?? []).indexOf(d) + 1}`))}</div></section>`;
 }
