@@ -19,7 +19,7 @@ export function deployTimelineFigure(variant: string, variantIndex: number, depl
   const replicas = new Set(deploy.steps?.filter((s) => s.version !== deploy.version).map((s) => s.instance)).size;
   const done = deploy.durationMs === null
     ? `The rollout did not finish: ${deploy.processesRestarted} of ${replicas} copies of ${deploy.component} replaced.`
-    : `${replicas} ${replicas === 1 ? 'copy' : 'copies'} of ${deploy.component} replaced one at a time; all on ${deploy.version} after ${formatMs(deploy.durationMs)}.`;
+    : `${replicas} ${replicas === 1 ? 'copy' : 'copies'} of ${deploy.component} replaced; all on ${deploy.version} after ${formatMs(deploy.durationMs)}.`;
   const failed = deploy.failedRuns === 0 ? 'No shopper\'s request failed.' : `${deploy.failedRuns} shoppers' ${deploy.failedRuns === 1 ? 'request' : 'requests'} failed meanwhile.`;
   return html`<figure class="chart deploy"${chartId ? html` data-chart-id="${chartId}"` : ''}>${heading}
 ${svg}
