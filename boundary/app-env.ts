@@ -57,6 +57,11 @@ export const appConfigSchema = z.object({
   ARCHLAB_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dots, dashes').default('v1'),
 });
 
+/** The variables for the shop's own settings alone (a scenario's `app` block), on top of what a starter sets. */
+export function shopSettingsVariables(settings: Partial<Pick<AppConfig, 'searchFullTextRounds'>>): Record<string, string> {
+  return settings.searchFullTextRounds === undefined ? {} : { ARCHLAB_SEARCH_FULL_TEXT_ROUNDS: String(settings.searchFullTextRounds) };
+}
+
 /**
  * What an app process logs (with `module`) when it has answered the first call of a module it hosts,
  * once per module: the lab reads it off the central log as the moment a new replica took traffic.
@@ -99,7 +104,7 @@ export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' |
   if (config.natsUrl) env.ARCHLAB_NATS_URL = config.natsUrl;
   if (config.prefetch !== undefined) env.ARCHLAB_PREFETCH = String(config.prefetch);
   if (config.version !== undefined) env.ARCHLAB_VERSION = config.version;
-  if (config.searchFullTextRounds !== undefined) env.ARCHLAB_SEARCH_FULL_TEXT_ROUNDS = String(config.searchFullTextRounds);
+  Object.assign(env, shopSettingsVariables(config));
   // Checked here, at the starter, so a bad value is the starter's error rather than an app that exits at once.
   parseAppConfig(env);
   return env;

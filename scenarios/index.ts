@@ -9,11 +9,12 @@ import discoveryChurn from './discovery-churn.js';
 import hangInventory from './hang-inventory.js';
 import rollingDeploy from './rolling-deploy.js';
 import rollingDeployLadder from './rolling-deploy-ladder.js';
+import scaleOutSearch from './scale-out-search.js';
 import slowPayment from './slow-payment.js';
 import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
-  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder, discoveryChurn,
+  baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeployLadder, discoveryChurn, scaleOutSearch,
 ];
 
 export const SUITES = {
