@@ -7,7 +7,10 @@
  * - **speedup**: capacity at the most replicas ÷ capacity at the fewest;
  * - **capacity per added replica** and **MB per added replica**: from the fewest to the most replicas,
  *   the change divided by the replicas added; **capacity per added MB** is the first divided by the second;
- * - **steps**: the same, from each level to the next (the marginal gain, which the machine's cores bound).
+ * - **steps**: the same, from each level to the next (the marginal gain, which the machine's cores bound);
+ * - **MB per replica**: the mean VmRSS of one replica of the scaled component at the most replicas — what
+ *   each copy holds itself, steadier than the difference of totals, in which every other process's
+ *   heap growing or shrinking between readings shows up too.
  *
  * A censored capacity (the variant outlasted the generator) is a lower bound: a figure built on one is
  * marked `lowerBound`, and a level without a capacity leaves the figures that need it null.
@@ -59,17 +62,21 @@ export interface ScalingFigures {
   readonly capacityPerAddedReplica: number | null;
   readonly mbPerAddedReplica: number | null;
   readonly capacityPerAddedMb: number | null;
+  readonly mbPerReplica: number | null;
   readonly steps: readonly ScalingStep[];
   /** Some capacity the figures use is censored: they are lower bounds. */
   readonly lowerBound: boolean;
 }
 
-export function scalingFigures(levels: readonly ScalingLevel[]): ScalingFigures {
+/** `component`: the app scaled; its replicas are named `<component>[<index>]` in the memory readings. */
+export function scalingFigures(levels: readonly ScalingLevel[], component: string): ScalingFigures {
   const ordered = [...levels].sort((a, b) => a.replicas - b.replicas);
   const first = ordered[0];
   const last = ordered.at(-1);
   const steps = ordered.slice(1).map((level, i) => step(ordered[i]!, level));
-  if (!first || !last || first === last) return { speedup: null, capacityPerAddedReplica: null, mbPerAddedReplica: null, capacityPerAddedMb: null, steps, lowerBound: false };
+  const replicas = last?.memory.processes.filter((p) => p.name.startsWith(`${component}[`)) ?? [];
+  const mbPerReplica = replicas.length === 0 ? null : replicas.reduce((sum, p) => sum + p.rssMb, 0) / replicas.length;
+  if (!first || !last || first === last) return { speedup: null, capacityPerAddedReplica: null, mbPerAddedReplica: null, capacityPerAddedMb: null, mbPerReplica, steps, lowerBound: false };
   const whole = step(first, last);
   const added = last.replicas - first.replicas;
   const from = first.capacity.capacityPerSecond;
@@ -80,6 +87,7 @@ export function scalingFigures(levels: readonly ScalingLevel[]): ScalingFigures 
     capacityPerAddedReplica: whole.addedPerSecond === null ? null : whole.addedPerSecond / added,
     mbPerAddedReplica,
     capacityPerAddedMb: whole.addedPerSecond === null || whole.addedMb <= 0 ? null : whole.addedPerSecond / whole.addedMb,
+    mbPerReplica,
     steps,
     lowerBound: ordered.some((l) => l.capacity.censored),
   };

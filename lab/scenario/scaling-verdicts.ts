@@ -4,7 +4,8 @@
  * - `minSpeedup` / `maxSpeedup`: capacity at the most replicas ÷ capacity at the fewest. A censored
  *   capacity is a lower bound: a speedup built on one at the top end can still show a minimum held, but
  *   neither a maximum nor anything built on one at the bottom end can be judged (untestable);
- * - `memoryPerReplicaRank`: the variant's rank by resident MB per added replica (1 = the most).
+ * - `memoryPerReplicaRank`: the variant's rank by the resident MB one replica of its scaled component
+ *   holds (1 = the most): what each copy costs, steadier than the difference of whole-variant totals.
  */
 import type { Scenario } from './schema.js';
 import type { VariantSummary } from './summarize.js';
@@ -43,13 +44,13 @@ export function judgeScaling(expect: Expectation, summary: VariantSummary, summa
 }
 
 function memoryRank(expected: number, summary: VariantSummary, summaries: readonly VariantSummary[]): ScalingCheck {
-  const mine = summary.scaling?.figures.mbPerAddedReplica ?? null;
-  const others = summaries.filter((s) => s !== summary).map((s) => s.scaling?.figures.mbPerAddedReplica ?? null);
+  const mine = summary.scaling?.figures.mbPerReplica ?? null;
+  const others = summaries.filter((s) => s !== summary).map((s) => s.scaling?.figures.mbPerReplica ?? null);
   const mb = mine === null ? 'not measured' : `${mine.toFixed(1)} MB`;
   if (mine === null || others.length === 0 || others.some((o) => o === null)) {
-    return { outcome: 'untestable', line: `resident memory per added replica ${mb}: the rank needs every variant's (expected rank ${expected})` };
+    return { outcome: 'untestable', line: `resident memory of one ${summary.scaling?.component ?? 'replica'} ${mb}: the rank needs every variant's (expected rank ${expected})` };
   }
   const rank = 1 + others.filter((o) => o! > mine).length;
-  const line = `resident memory per added replica ${mb} ranks ${rank} of ${summaries.length}; expected rank ${expected}`;
+  const line = `resident memory of one ${summary.scaling!.component} replica ${mb} ranks ${rank} of ${summaries.length}; expected rank ${expected}`;
   return { outcome: rank === expected ? 'held' : 'failed', line };
 }

@@ -95,7 +95,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     matrix: scenario.sweep ? sweepMatrix(record) : null,
     throughput: bounds ? throughput(runs.filter((r) => r.source === 'load'), bounds) : null,
     capacity: record.capacity ?? (scenario.load.stages && window ? capacityOfRamp(record, scenario) : null),
-    ...(record.scaling ? { scaling: { ...record.scaling, figures: scalingFigures(record.scaling.levels) } } : {}),
+    ...(record.scaling ? { scaling: { ...record.scaling, figures: scalingFigures(record.scaling.levels, record.scaling.component) } } : {}),
     integrity: record.integrity ?? null,
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),

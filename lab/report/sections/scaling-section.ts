@@ -33,7 +33,7 @@ export function coreBound(run: RunFile): string {
 
 export function scalingTable(run: RunFile): Html {
   const measured = scaledVariants(run);
-  return html`<table><thead><tr><th>variant</th><th>replicas of</th><th>replicas</th><th>capacity</th><th>resident memory</th><th>gained per added replica</th><th>MB per added replica</th><th>searches/s per added MB</th><th>time to traffic</th></tr></thead><tbody>
+  return html`<table><thead><tr><th>variant</th><th>replicas of</th><th>replicas</th><th>capacity</th><th>resident memory</th><th>gained per added replica</th><th>MB per added replica (variant total)</th><th>searches/s per added MB</th><th>time to traffic</th></tr></thead><tbody>
 ${measured.flatMap(({ variant, scaling }, index) => {
     const levels = [...scaling.levels].sort((a, b) => a.replicas - b.replicas);
     return levels.map((level, i) => {
@@ -51,10 +51,10 @@ ${measured.map(({ variant, scaling }, index) => {
     const bound = f.lowerBound ? '≥ ' : '';
     return html`<tr><th>${variantChip(variant, index)} overall</th><td colspan="4">speedup ${f.speedup === null ? 'n/a' : `${bound}×${f.speedup.toFixed(2)}`}</td>
 <td>${f.capacityPerAddedReplica === null ? 'n/a' : `${bound}${perSecond(f.capacityPerAddedReplica)}`}</td><td>${f.mbPerAddedReplica === null ? 'n/a' : `${f.mbPerAddedReplica.toFixed(0)} MB`}</td>
-<td>${f.capacityPerAddedMb === null ? 'n/a' : f.capacityPerAddedMb.toFixed(2)}</td><td></td></tr>`;
+<td>${f.capacityPerAddedMb === null ? 'n/a' : f.capacityPerAddedMb.toFixed(2)}</td><td>one ${scaling.component}: ${f.mbPerReplica === null ? 'n/a' : `${f.mbPerReplica.toFixed(0)} MB`}</td></tr>`;
   })}
 </tbody></table>
-<p class="note">Capacity: the highest search rate with p99 within the SLO and under 1% unanswered, found by a search of short steps at each replica count. Resident memory: the sum of VmRSS of every process of the variant (shared pages count once per process), read after each search. Time to traffic: from the scale command until the new replica logged its first answered search (start-up, readiness, discovery and the first request it got), under light traffic.</p>`;
+<p class="note">Capacity: the highest search rate with p99 within the SLO and under 1% unanswered, found by a search of short steps at each replica count. Resident memory: the sum of VmRSS of every process of the variant (shared pages count once per process), read after each search; the difference between two readings also holds every other process's heap growing or shrinking, so the last row gives what one replica holds itself. Time to traffic: from the scale command until the new replica logged its first answered search (start-up, readiness, discovery and the first request it got), under light traffic.</p>`;
 }
 
 function perSecond(value: number | null): string {

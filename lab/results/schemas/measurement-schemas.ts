@@ -72,6 +72,7 @@ function scalingSchema(capacity: ReturnType<typeof capacitySchema>) {
       capacityPerAddedReplica: perReplica.describe('runs per second gained per replica added'),
       mbPerAddedReplica: perReplica.describe('resident MB added per replica added'),
       capacityPerAddedMb: perReplica.describe('runs per second gained per resident MB added'),
+      mbPerReplica: perReplica.describe('mean VmRSS of one replica of the scaled component, at the most replicas'),
       steps: z.array(z.object({ fromReplicas: z.number().int(), toReplicas: z.number().int(), addedPerSecond: z.number().nullable(), addedMb: z.number() }).strict()),
       lowerBound: z.boolean().describe('a capacity used was censored: the figures are lower bounds'),
     }).strict(),
