@@ -14,7 +14,8 @@ export function scalingFigures(run: RunFile, idPrefix = ''): Figure[] {
   const counts = [...new Set(measured.flatMap(({ scaling }) => scaling.levels.map((l) => l.replicas)))].sort((a, b) => a - b);
   const cpus = run.environment.cpus;
   const xLabel = 'replicas of whatever hosts search';
-  const xRange = { xMin: counts[0], xMax: counts.at(-1) };
+  // Whole replica counts only: one named tick per count measured.
+  const xRange = { xMin: counts[0], xMax: counts.at(-1), xTickLabels: Array.from({ length: (counts.at(-1) ?? 0) + 1 }, (_, i) => (counts.includes(i) ? String(i) : '')) };
   return [{
     title: 'Capacity vs replicas',
     caption: `The highest search rate that kept the SLO at each replica count (the table marks a lower bound with ≥). Dashed: the one-replica capacity times min(replicas, ${cpus}), the most ${cpus} cores allow if nothing else needed CPU.`,
