@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly contract: ContractRevision;
   /** Bus consumers (soa): unacknowledged messages one replica may hold; each consumer's own default unless set. */
   readonly prefetch?: number;
+  /** Full-text passes per search in whatever hosts search (shared-domain/search): its CPU cost; 0 unless set. */
+  readonly searchFullTextRounds: number;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
@@ -54,9 +56,21 @@ export const appConfigSchema = z.object({
   }),
   ARCHLAB_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ARCHLAB_PREFETCH: z.coerce.number().int().min(1).max(10_000).optional(),
+  ARCHLAB_SEARCH_FULL_TEXT_ROUNDS: z.coerce.number().int().min(0).max(100_000).default(0),
   ARCHLAB_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dots, dashes').default('v1'),
   ARCHLAB_CONTRACT: z.enum(CONTRACT_REVISIONS).default('v1'),
 });
+
+/** The variables for the shop's own settings alone (a scenario's `app` block), on top of what a starter sets. */
+export function shopSettingsVariables(settings: Partial<Pick<AppConfig, 'searchFullTextRounds'>>): Record<string, string> {
+  return settings.searchFullTextRounds === undefined ? {} : { ARCHLAB_SEARCH_FULL_TEXT_ROUNDS: String(settings.searchFullTextRounds) };
+}
+
+/**
+ * What an app process logs (with `module`) when it has answered the first call of a module it hosts,
+ * once per module: the lab reads it off the central log as the moment a new replica took traffic.
+ */
+export const FIRST_CALL_ANSWERED_MESSAGE = 'first call of module answered';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -74,11 +88,12 @@ export function parseAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: e.ARCHLAB_DATA_DIR, seed: e.ARCHLAB_SEED, amqpUrl: e.ARCHLAB_AMQP_URL, natsUrl: e.ARCHLAB_NATS_URL,
     services: e.ARCHLAB_SERVICES, logLevel: e.ARCHLAB_LOG_LEVEL, prefetch: e.ARCHLAB_PREFETCH, version: e.ARCHLAB_VERSION,
     contract: e.ARCHLAB_CONTRACT,
+    searchFullTextRounds: e.ARCHLAB_SEARCH_FULL_TEXT_ROUNDS,
   };
 }
 
 /** For a starter: the variables that tell an app `config` (the inverse of `parseAppConfig`). */
-export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract'>): Record<string, string> {
+export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract' | 'searchFullTextRounds'>> & Omit<AppConfig, 'host' | 'instance' | 'seed' | 'logLevel' | 'prefetch' | 'version' | 'contract' | 'searchFullTextRounds'>): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(config.port),
     ARCHLAB_VARIANT: config.variant,
@@ -95,6 +110,7 @@ export function appEnvironmentVariables(config: Partial<Pick<AppConfig, 'host' |
   if (config.prefetch !== undefined) env.ARCHLAB_PREFETCH = String(config.prefetch);
   if (config.version !== undefined) env.ARCHLAB_VERSION = config.version;
   if (config.contract !== undefined) env.ARCHLAB_CONTRACT = config.contract;
+  Object.assign(env, shopSettingsVariables(config));
   // Checked here, at the starter, so a bad value is the starter's error rather than an app that exits at once.
   parseAppConfig(env);
   return env;

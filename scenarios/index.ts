@@ -10,6 +10,7 @@ import hangInventory from './hang-inventory.js';
 import rollingDeploy from './rolling-deploy.js';
 import rollingDeployLadder from './rolling-deploy-ladder.js';
 import rollingDeploySingle from './rolling-deploy-single.js';
+import scaleOutSearch from './scale-out-search.js';
 import slowPayment from './slow-payment.js';
 import versionSkew from './version-skew.js';
 import versionSkewExpand from './version-skew-expand.js';
@@ -17,7 +18,7 @@ import spofSweep from './spof-sweep.js';
 
 export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
   baseline, crashRecommendations, hangInventory, slowPayment, brokerOutage, cpuHogSearch, spofSweep, capacity, rollingDeploy, rollingDeploySingle, rollingDeployLadder, discoveryChurn,
-  versionSkew, versionSkewExpand,
+  versionSkew, versionSkewExpand, scaleOutSearch,
 ];
 
 export const SUITES = {

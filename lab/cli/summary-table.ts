@@ -44,12 +44,22 @@ function sweepTable(run: RunFile): string {
   return formatTable(['variant', 'component broken', 'browse', 'product', 'cart', 'checkout'], rows);
 }
 
+/** `catalog ×1 85/s 780 MB, ×2 …; speedup ×1.41; +30.0/s and 90 MB per added replica; time to traffic 1.0 s, 1.2 s`. */
+function scalingLine(scaling: NonNullable<RunFile['variants'][number]['scaling']>): string {
+  const levels = scaling.levels.map((l) => `×${l.replicas} ${capacityLabel(l.capacity)} ${l.memory.totalMb.toFixed(0)} MB`).join(', ');
+  const f = scaling.figures;
+  const gain = f.capacityPerAddedReplica === null ? 'n/a' : `${f.capacityPerAddedReplica >= 0 ? '+' : ''}${f.capacityPerAddedReplica.toFixed(1)}/s`;
+  const traffic = scaling.commands.map((c) => (c.firstCallAfterMs === null ? 'none seen' : `${(c.firstCallAfterMs / 1000).toFixed(1)} s`)).join(', ');
+  return `${scaling.component} ${levels}; speedup ${f.speedup === null ? 'n/a' : `×${f.speedup.toFixed(2)}`}; ${gain} and ${f.mbPerAddedReplica?.toFixed(0) ?? '?'} MB per added replica; time to traffic ${traffic || 'n/a'}`;
+}
+
 function notes(run: RunFile): string[] {
   const extra = run.variants.map((v) => {
     const parts = [`${v.variant}:`];
     if (v.blastRadius) parts.push(`blast radius ${v.blastRadius.hit.length}/4 journeys (${percent(v.blastRadius.weightedShare)} of traffic)`);
     if (v.matrix) parts.push(`single points of failure: ${v.matrix.singlePointsOfFailure.join(', ') || 'none'}`);
     if (v.capacity) parts.push(`capacity ${capacityLabel(v.capacity)} at p99 ≤ ${v.capacity.sloP99Ms} ms`);
+    if (v.scaling) parts.push(scalingLine(v.scaling));
     if (v.integrity) {
       const i = v.integrity;
       parts.push(`integrity: ${i.acknowledgedOrders} acknowledged, ${i.missingOrders.count} lost, ${i.duplicateOrders.count} duplicated, ${i.stockMismatches.count} stock mismatches, ${i.eventsNotApplied.inventory.count + i.eventsNotApplied.recommendations.count} events not applied`);

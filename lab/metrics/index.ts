@@ -20,3 +20,6 @@ export {
   judgeStep, rampStageResult, withinSlo, DEFAULT_MAX_ERROR_RATE, DEFAULT_SLO_P99_MS, GENERATOR_LATE_SHARE, GENERATOR_SATURATED_CPU_SHARE,
   type CapacityStep, type RampStageResult, type Slo, type StepCounts,
 } from './capacity-step.js';
+export {
+  coreBoundSpeedup, scalingFigures, type MemoryReading, type ResidentProcess, type ScaleCommand, type ScalingFigures, type ScalingLevel, type ScalingStep,
+} from './scaling.js';

@@ -84,6 +84,24 @@ describe('buildIndex', () => {
     }
   });
 
+  it('compare.html draws capacity and memory vs replicas for a scale-out run, from run.json alone', () => {
+    const scaled = mkdtempSync(join(tmpdir(), 'archlab-index-scaling-'));
+    try {
+      writeFixtureRun(scaled, { kind: 'crash', startedAt: new Date('2026-11-25T08:00:00Z') });
+      writeFixtureRun(scaled, { kind: 'scaling', startedAt: new Date('2026-11-26T08:00:00Z') });
+      const page = readFileSync(buildIndex(scaled).comparePath, 'utf8');
+      expect(page.match(/<tr><td><b>/g)).toHaveLength(2);
+      expect(page).toContain('<section id="scaling-scale-out-search">');
+      expect(page).toContain('This machine has 2 CPUs');
+      const specs = JSON.parse(/<script type="application\/json" id="report-charts">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '[]') as Array<{ id: string }>;
+      expect(specs.map((s) => s.id)).toEqual(['scale-out-search-scaling-capacity', 'scale-out-search-scaling-memory']);
+      expect(page).toContain('data-chart="scale-out-search-scaling-memory"');
+      expect(page).toContain('Chart.js v4');
+    } finally {
+      rmSync(scaled, { recursive: true, force: true });
+    }
+  });
+
   it('writes an empty index for an empty results folder', () => {
     const empty = mkdtempSync(join(tmpdir(), 'archlab-index-empty-'));
     try {

@@ -72,6 +72,26 @@ describe('buildReport', () => {
     expect(search?.kind === 'line' && search.series.find((s) => s.label === 'soa offered')?.points.map(([, y]) => y)).toEqual([25, 50, 100, 75, 62, 56, 59]);
   });
 
+  it('a scale-out: capacity and memory vs replicas, the table with time to traffic, the cores said; no capacity section', () => {
+    const { path, chartIds } = buildReport(writeFixtureRun(root, { kind: 'scaling' }));
+    expect(chartIds).toEqual(expect.arrayContaining(['scaling-capacity', 'scaling-memory']));
+    expect(chartIds).not.toContain('capacity-search');
+    const page = readFileSync(path, 'utf8');
+    expect(page).toContain('<section id="scaling">');
+    expect(page).not.toContain('<section id="capacity">');
+    expect(page).toContain('This machine has 2 CPUs');
+    expect(page).toContain('cannot grow more than ×2 over one replica');
+    expect(page).toContain('micro ×1.41 at 3 replicas');
+    expect(page).toContain('1.10 s (ready 900 ms)');
+    const specs = chartSpecs(page);
+    const capacity = specs.find((s) => s.id === 'scaling-capacity');
+    expect(capacity?.kind === 'line' && capacity.series.find((x) => x.label === 'soa')?.points).toEqual([[1, 60], [2, 80], [3, 82]]);
+    // The core bound: one replica's capacity × min(replicas, 2 cores).
+    expect(capacity?.kind === 'line' && capacity.series.find((x) => x.label === 'soa: bound by 2 cores')?.points).toEqual([[1, 60], [2, 120], [3, 120]]);
+    const memory = specs.find((s) => s.id === 'scaling-memory');
+    expect(memory?.kind === 'line' && memory.series.find((x) => x.label === 'monolith')?.points).toEqual([[1, 260], [2, 370], [3, 480]]);
+  });
+
   it('a fixed ramp (`load.stages`, as every run before the search had): still drawn', () => {
     const ramp = [25, 50, 100, 150, 200, 300].map((ratePerSecond) => ({ ratePerSecond, durationMs: 2_500 }));
     const { chartIds } = buildReport(writeFixtureRun(root, { kind: 'capacity', scenario: { capacity: undefined, load: { ratePerSecond: 0, stages: ramp, requestTimeoutMs: 3_000 } } }));

@@ -21,6 +21,8 @@ import { figureSection } from './sections/figures.js';
 import { integritySection } from './sections/integrity-section.js';
 import { contractSkewSection } from './sections/contract-skew-section.js';
 import { releaseCostSection } from './sections/release-cost-section.js';
+import { scalingFigures } from './charts/scaling-charts.js';
+import { scalingSection } from './sections/scaling-section.js';
 import { evidenceBanner, evidenceSection } from './sections/evidence-section.js';
 import { spreadFigures } from './charts/spread-charts.js';
 import { overviewSection, reportHeader } from './sections/overview-section.js';
@@ -59,6 +61,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
   const sweeps = sweepFigures(loaded);
   const capacity = capacityFigures(loaded);
   const spreads = spreadFigures(loaded);
+  const scaling = scalingFigures(run);
   const capacitySection = figureSection('capacity', 'Capacity', 'The offered rate rose in short steps (a search: doubling, then bisecting to within 10%; runs before it: a fixed ramp) until p99 or errors broke the SLO. "≥" marks a variant that outlasted the load generator.', capacity);
   const candidates: Section[] = [
     { id: 'overview', title: 'At a glance', html: html`${evidenceBanner(run)}${overviewSection(run)}` },
@@ -71,6 +74,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
     { id: 'sweep', title: 'What breaks what', html: figureSection('sweep', 'What breaks what',
       'The sweep broke each component in turn. Read a row: which journeys survive when that component fails.', sweeps, { wide: true }) },
     { id: 'capacity', title: 'Capacity', html: capacitySection.text === '' ? capacitySection : html`${capacitySection}${capacityTable(run)}` },
+    { id: 'scaling', title: 'Scaling out', html: scalingSection(run, scaling) },
     { id: 'latency', title: 'Latency', html: figureSection('latency', 'Latency over time',
       'How long each journey took to answer, p50 and p99, the variants overlaid.', timelines.latency) },
     { id: 'prediction', title: 'Prediction vs measured', html: predictionSection(run) },
@@ -81,7 +85,7 @@ function reportSections(loaded: LoadedRun): { sections: Section[]; figures: Figu
   ];
   return {
     sections: candidates.filter((s) => s.html.text !== ''),
-    figures: [...spreads, ...timelines.availability, ...outcomes, ...sweeps, ...capacity, ...timelines.latency],
+    figures: [...spreads, ...timelines.availability, ...outcomes, ...sweeps, ...capacity, ...scaling, ...timelines.latency],
   };
 }
 

@@ -44,8 +44,8 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
   const log = new CentralLog(join(runDir, 'logs', 'central.ndjson'), topology.variant, options.onLog);
   const events = new LifecycleRecorder(options.onEvent);
   const brokers = new Map<string, RecordedBroker>();
-  // A replicated edge sits behind a load balancer: users (and anyone given its URL) see one address.
-  const balanced = plan.apps.find((app) => app.name === topology.edge && app.replicas > 1);
+  // A replicated edge (or one to be scaled out) sits behind a load balancer: users (and anyone given its URL) see one address.
+  const balanced = plan.apps.find((app) => app.name === topology.edge && (app.replicas > 1 || options.balanceEdge === true));
   const { portsByApp, balancerPort } = await allocatePorts(plan.apps, balanced !== undefined);
   const services = Object.fromEntries(plan.apps.map((app) => [app.name, localUrl(app === balanced ? balancerPort! : portsByApp.get(app.name)![0]!)]));
   const replicaUrls = new Map(plan.apps.map((app) => [app.name, portsByApp.get(app.name)!.map(localUrl)]));

@@ -61,6 +61,11 @@ export interface StartVariantOptions {
   readonly token?: string;
   readonly onEvent?: (event: LifecycleEvent) => void;
   readonly onLog?: (line: LogLine) => void;
+  /**
+   * HAProxy in front of the edge even with one replica, so that replicas added later are balanced too
+   * (a scale-out of the edge). Without it, only an edge started with several replicas gets one.
+   */
+  readonly balanceEdge?: boolean;
   /** Extra environment for one app process, asked again at every (re)start. Tests and proxies use it. */
   readonly envFor?: (component: string, instance: number) => Readonly<Record<string, string>> | undefined;
   /**

@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.js';
 import { ReplicasError, replicasPerVariant } from '../topology/replicas.js';
+import { hostsOf } from '../topology/predict.js';
 import { findTopology } from '../topology/registry.js';
+import type { Topology } from '../../boundary/topology.js';
 import { checkFaults } from './resolve-faults.js';
 import { parseScenario, ScenarioError, type Scenario } from './schema.js';
 
@@ -44,8 +46,21 @@ function checkedScenario(input: unknown, source: string): Scenario {
     problems.push(`replicas: ${error.message}`);
   }
   problems.unshift(...asRun.flatMap((topology) => checkFaults(scenario, topology)));
+  problems.push(...checkScaling(scenario, topologies));
   if (problems.length > 0) throw new ScenarioError(`scenario ${scenario.name} (${source}) does not fit its variants:\n  ${problems.join('\n  ')}`);
   return scenario;
+}
+
+/** A scale-out needs a capacity block, and exactly one app hosting its module in every variant. */
+function checkScaling(scenario: Scenario, topologies: readonly Topology[]): string[] {
+  const { scaling } = scenario;
+  if (!scaling) return [];
+  const problems = scenario.capacity ? [] : ['scaling: needs a capacity block (it measures capacity at each replica count)'];
+  for (const topology of topologies) {
+    const hosts = hostsOf(topology, scaling.module);
+    if (hosts.length !== 1) problems.push(`scaling: ${topology.variant} has ${hosts.length} components hosting ${scaling.module} (${hosts.join(', ') || 'none'}); a scale-out needs one`);
+  }
+  return problems;
 }
 
 /** The same scenario with every duration scaled (the quick suite), never below what a measurement needs. */

@@ -17,6 +17,10 @@ import { brokerDirMarker, generatorFigures, judgeNoise, startNoiseGuard, type No
 import { startVariant, type BrokerPool, type LifecycleEvent, type RunningVariant } from '../runner/index.js';
 import type { Topology } from '../../boundary/topology.js';
 import { runCapacitySearch } from './capacity-search/index.js';
+import { FirstCalls, runScaleOut, type ScaleOutRecord } from '../scale-out/index.js';
+import { hostsOf } from '../topology/predict.js';
+import { withReplicas } from '../topology/replicas.js';
+import { shopSettingsVariables } from '../../boundary/app-env.js';
 import { measureWithFaults, type Measurement, type Writable } from './measure-with-faults.js';
 import { planFaults } from './resolve-faults.js';
 import type { Scenario } from './schema.js';
@@ -41,6 +45,8 @@ export interface VariantRunRecord {
   readonly loadStartedAtMs?: number;
   /** The capacity search's result (scenarios with a `capacity` block), judged step by step as it ran. */
   readonly capacity?: Capacity;
+  /** A scale-out (scenarios with `scaling`): a capacity and a memory reading per replica count, and each scale command. */
+  readonly scaling?: ScaleOutRecord;
   readonly integrity?: IntegrityReport & { readonly quiesced: boolean; readonly quiesceWaitedMs: number };
   /** The machine's quiet during the measurement window (the noise guard), with the generator's own figures. */
   readonly noise?: NoiseReport;
@@ -61,7 +67,12 @@ export interface RunVariantOptions {
   readonly brokerPool?: BrokerPool;
 }
 
-export async function runVariant({ scenario, topology, runDir, signal, onProgress, brokerPool }: RunVariantOptions): Promise<VariantRunRecord> {
+export async function runVariant({ scenario, topology: given, runDir, signal, onProgress, brokerPool }: RunVariantOptions): Promise<VariantRunRecord> {
+  // A scale-out starts its module's host at the first of its replica counts.
+  const scaledComponent = scenario.scaling && hostsOf(given, scenario.scaling.module)[0];
+  const topology = scaledComponent ? withReplicas(given, { [scaledComponent]: scenario.scaling!.replicas[0]! }) : given;
+  const firstCalls = new FirstCalls();
+  const shopSettings = shopSettingsVariables(scenario.app ?? {});
   const plan = planFaults(scenario, topology);
   const specs = plan.faults;
   const runs: JourneyRun[] = [];
@@ -71,21 +82,32 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   const startedAtMs = Date.now();
   let proxies: EdgeProxies | undefined;
   let running: RunningVariant | undefined;
-  const measured: Writable<Measurement & { capacity?: Capacity }> = {};
+  const measured: Writable<Measurement & { capacity?: Capacity; scaling?: ScaleOutRecord }> = {};
   let integrity: VariantRunRecord['integrity'];
   let readyAfterMs: number | undefined;
   let error: string | undefined;
   try {
     onProgress?.('starting', 0);
     proxies = await EdgeProxies.start(specs);
-    running = await startVariant(topology, { runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl, brokerPool });
+    running = await startVariant(topology, {
+      runDir: join(runDir, topology.variant), seed: scenario.seed, rewriteUrl: proxies.rewriteUrl, brokerPool,
+      envFor: () => shopSettings, onLog: firstCalls.onLog, balanceEdge: scaledComponent === topology.edge,
+    });
     readyAfterMs = Date.now() - startedAtMs;
     // Everything this process started (apps, broker guards and brokers, the traffic workers) is the lab's;
     // the broker's epmd leaves the tree, and is known by the broker folder in its environment.
     const brokerDirs = [join(runDir, topology.variant), ...(brokerPool ? [brokerPool.dir] : [])];
     const guardOptions = { environMarkers: brokerDirs.map(brokerDirMarker) };
     const edgeUrl = running.edgeUrl;
-    if (scenario.capacity) {
+    if (scaledComponent) {
+      // Scale-out: one capacity search per replica count (lab/scale-out/), no probes, as below.
+      const guard = await startNoiseGuard(guardOptions);
+      try {
+        Object.assign(measured, await runScaleOut({ running, component: scaledComponent, scenario, firstCalls, signal, onRuns: (batch) => runs.push(...batch), onProgress }));
+      } finally {
+        measured.noiseSamples = await guard.stop();
+      }
+    } else if (scenario.capacity) {
       // Capacity: a search of short constant-rate steps replaces the warm-up, probes and fixed stages.
       const guard = await startNoiseGuard(guardOptions);
       try {
@@ -112,10 +134,10 @@ export async function runVariant({ scenario, topology, runDir, signal, onProgres
   const { load, noiseSamples } = measured;
   return {
     variant: topology.variant, topology, startedAtMs, readyAfterMs, window: measured.window, faults: windows, skippedFaults: plan.skipped,
-    runs, events: running?.events() ?? [], faultEvents, load, loadStartedAtMs: measured.loadStartedAtMs, capacity: measured.capacity, integrity,
+    runs, events: running?.events() ?? [], faultEvents, load, loadStartedAtMs: measured.loadStartedAtMs, capacity: measured.capacity, scaling: measured.scaling, integrity,
     steadyBefore: measured.steadyBefore, centralLogPath: running?.centralLogPath,
     // The capacity search meets late and dropped runs on purpose: only the CPU is judged there.
-    noise: noiseSamples && judgeNoise(noiseSamples, measured.capacity ? undefined : generatorFigures([load], load?.eventLoopDelayMs.p99)),
+    noise: noiseSamples && judgeNoise(noiseSamples, measured.capacity || measured.scaling ? undefined : generatorFigures([load], load?.eventLoopDelayMs.p99)),
     incomplete: error !== undefined, error,
   };
 }

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { JOURNEY_NAMES } from '../journeys/types.js';
 import { VARIANT_NAMES, type VariantName } from '../../boundary/topology.js';
+import { MODULE_NAMES } from '../../shared-domain/modules.js';
+import { MAX_REPLICAS } from '../topology/replicas.js';
 import { faultParams, faultSchemaWith, findFaultKind, type FaultEntry, type FaultTiming, type TargetKind } from '../faults/index.js';
 import { scenarioTargetSchema } from './resolve-faults.js';
 
@@ -37,6 +39,15 @@ const expectation = z.object({
   spofs: z.array(z.string().min(1)).optional(),
   /** Capacity: the variant's expected rank among the measured capacities (1 = highest). */
   capacityRank: z.number().int().min(1).max(3).optional(),
+  /** Scale-out (a scenario with `scaling`): what adding replicas should give, and cost. */
+  scaling: z.object({
+    /** Capacity at the most replicas ÷ capacity at the fewest: at least this. */
+    minSpeedup: z.number().min(0).optional(),
+    /** …and at most this (the machine's cores bound a CPU-bound gain). */
+    maxSpeedup: z.number().min(0).optional(),
+    /** The variant's rank by resident MB per added replica among those measured (1 = the most). */
+    memoryPerReplicaRank: z.number().int().min(1).max(3).optional(),
+  }).strict().optional(),
 }).strict();
 
 export const scenarioSchema = z.object({
@@ -88,6 +99,23 @@ export const scenarioSchema = z.object({
     /** Never offer more than this (runs per second); the generator's own ceiling applies anyway. */
     maxRatePerSecond: z.number().min(1).max(1_000_000).optional(),
     journey: journeyName.optional(),
+  }).strict().optional(),
+  /**
+   * Scale-out, with `capacity`: the capacity search runs once at each replica count of whatever hosts
+   * `module` (the counts in order, the first one started with the variant); between searches the host is
+   * scaled out under light traffic, until each new replica answered its first call (at most `trafficWaitMs`).
+   * The resident memory of the variant's processes is read after each search.
+   */
+  scaling: z.object({
+    module: z.enum(MODULE_NAMES),
+    replicas: z.array(z.number().int().min(1).max(MAX_REPLICAS)).min(2)
+      .refine((counts) => counts.every((n, i) => i === 0 || n > counts[i - 1]!), 'replica counts must rise'),
+    trafficWaitMs: ms.min(1_000).default(15_000),
+  }).strict().optional(),
+  /** Settings of the shop itself, the same for every app process of every variant. */
+  app: z.object({
+    /** Full-text passes per search (ARCHLAB_SEARCH_FULL_TEXT_ROUNDS): how much CPU one search costs. */
+    searchFullTextRounds: z.number().int().min(0).max(100_000).optional(),
   }).strict().optional(),
   slo: z.object({ p99Ms: ms.min(1).default(500), maxErrorRate: z.number().min(0).max(1).default(0.01) }).strict().default({ p99Ms: 500, maxErrorRate: 0.01 }),
   hypotheses: z.partialRecord(variantName, expectation).default({}),

@@ -7,7 +7,7 @@ import { contractReads, contractSkew, type ContractSkew } from './contract-skew.
 import { JOURNEY_NAMES, DEFAULT_MIX, type JourneyName } from '../journeys/types.js';
 import {
   availabilityByJourney, blastRadius, downtimeByJourney, faultMatrix, faultWindowAvailability, latencySummary,
-  rampCapacity, rampStageResult, throughput, type BlastRadius, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
+  rampCapacity, rampStageResult, scalingFigures, throughput, type BlastRadius, type ScalingFigures, type Capacity, type FaultMatrix, type JourneyAvailability, type JourneyDowntime,
   type LatencyGroup, type Throughput, type TimeWindow,
 } from '../metrics/index.js';
 import { predictFault } from '../faults/index.js';
@@ -15,6 +15,7 @@ import type { NoiseReport } from '../noise/index.js';
 import { predictBlastRadius } from '../topology/predict.js';
 import { classifyEffect, matchesPrediction } from './classify.js';
 import { deployRecords, type DeployRecord } from './deploys.js';
+import type { ScaleOutRecord } from '../scale-out/index.js';
 import type { FaultWindow, VariantRunRecord } from './run-variant.js';
 import type { Effect, Scenario } from './schema.js';
 import { afterWindow, checkSteadyState, type SteadyStateCheck, type SteadyStateRecord } from './steady-state.js';
@@ -42,6 +43,8 @@ export interface VariantSummary {
   readonly matrix: (FaultMatrix & { readonly predictedSpofs: readonly string[] }) | null;
   readonly throughput: Throughput | null;
   readonly capacity: Capacity | null;
+  /** A scale-out: capacity and memory per replica count, each scale command, and the figures derived from them. */
+  readonly scaling?: ScaleOutRecord & { readonly figures: ScalingFigures };
   readonly integrity: VariantRunRecord['integrity'] | null;
   readonly restarts: number;
   /** Checked before the first fault and after the last heal; null without faults. */
@@ -95,6 +98,7 @@ export function summarizeVariant(record: VariantRunRecord, scenario: Scenario): 
     matrix: scenario.sweep ? sweepMatrix(record) : null,
     throughput: bounds ? throughput(runs.filter((r) => r.source === 'load'), bounds) : null,
     capacity: record.capacity ?? (scenario.load.stages && window ? capacityOfRamp(record, scenario) : null),
+    ...(record.scaling ? { scaling: { ...record.scaling, figures: scalingFigures(record.scaling.levels, record.scaling.component) } } : {}),
     integrity: record.integrity ?? null,
     restarts: record.events.filter((e) => e.type === 'restarting').length,
     steadyState: steadyStateOf(record, scenario),

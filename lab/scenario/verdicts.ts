@@ -9,6 +9,7 @@
  */
 import { JOURNEY_NAMES } from '../journeys/types.js';
 import { capacityLabel } from '../metrics/index.js';
+import { judgeScaling } from './scaling-verdicts.js';
 import type { RepeatCounts } from './repeats.js';
 import type { Effect, Scenario } from './schema.js';
 import { percent, type VariantSummary } from './summarize.js';
@@ -61,6 +62,13 @@ export function evaluateHypotheses(scenario: Scenario, summaries: readonly Varia
       else if (ranking.rank === null) cannotRank(`${line} (${ranking.why})`);
       else if (ranking.rank === hypothesis.capacityRank) details.push(line);
       else fail(line);
+    }
+    if (hypothesis.scaling) {
+      for (const check of judgeScaling(hypothesis.scaling, summary, summaries)) {
+        if (check.outcome === 'held') details.push(check.line);
+        else if (check.outcome === 'failed') fail(check.line);
+        else { details.push(check.line); untestable.push(check.line); }
+      }
     }
     return [judge({ variant: summary.variant, statement: hypothesis.statement, details }, summary, failed, untestable)];
   });

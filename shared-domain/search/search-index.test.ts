@@ -136,3 +136,34 @@ describe('SearchIndex input checks', () => {
     expect(result).toEqual({ ok: false, error: { code: 'REQUEST.INVALID', message: 'pageSize must be an integer from 1 to 50' } });
   });
 });
+
+describe('SearchIndex with full-text rounds', () => {
+  const products = [
+    product('a', 'Red kettle', { popularity: 9 }),
+    product('b', 'Red kettle', { description: 'a red kettle, red as a red rose', popularity: 1 }),
+    product('c', 'Blue lamp'),
+  ];
+  const ids = (index: SearchIndex, q: string) => {
+    const page = index.search(query(q));
+    if (!page.ok) throw new Error(page.error.message);
+    return page.value.items.map((i) => i.id);
+  };
+
+  it('off: ties go to popularity; on: to the product whose text names the terms more often, whatever the number of rounds', () => {
+    expect(ids(new SearchIndex(products), 'red kettle')).toEqual(['a', 'b']);
+    expect(ids(new SearchIndex(products, { fullTextRounds: 1 }), 'red kettle')).toEqual(['b', 'a']);
+    expect(ids(new SearchIndex(products, { fullTextRounds: 50 }), 'red kettle')).toEqual(['b', 'a']);
+  });
+
+  it('costs CPU in proportion to the rounds', () => {
+    const catalog = generateCatalog(42);
+    const cost = (rounds: number) => {
+      const index = new SearchIndex(catalog, { fullTextRounds: rounds });
+      index.search(query('kettle'));
+      const startedAt = performance.now();
+      for (let i = 0; i < 20; i++) index.search(query('kettle lamp'));
+      return performance.now() - startedAt;
+    };
+    expect(cost(200)).toBeGreaterThan(5 * cost(0));
+  });
+});

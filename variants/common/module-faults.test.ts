@@ -1,6 +1,7 @@
 /** The module gate: every kind of fault reaches every gated operation of its module, and only those; heal restores. */
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { FIRST_CALL_ANSWERED_MESSAGE } from '../../boundary/app-env.js';
 import type { ModuleFaultKind } from '../../boundary/control.js';
 import { MODULE_NAMES, MODULE_OPERATIONS, type ModuleName } from '../../shared-domain/modules.js';
 import { InjectedModuleError, ModuleGateError } from './errors.js';
@@ -89,6 +90,23 @@ describe('module gate', () => {
       for (const { call, answer } of calls) await expect(call()).resolves.toBe(answer);
       expect(crashes).toHaveLength(own.length);
     });
+  });
+
+  it('logs the first answered call of each module once, not its later calls, nor a call refused by a fault', async () => {
+    const lines: Array<{ module?: string; msg?: string }> = [];
+    const recording = pino({ level: 'info' }, { write: (text: string) => { lines.push(JSON.parse(text) as { module?: string; msg?: string }); } });
+    const faults = new ModuleFaults(['search', 'catalog'], recording);
+    const search = faults.gate('search', { search: async (q: string) => q });
+    const catalog = faults.gate('catalog', { getProduct: async (id: string) => id });
+    faults.apply({ type: 'module-fault', action: 'inject', module: 'search', kind: 'error' });
+    await expect(search.search('q')).rejects.toBeInstanceOf(InjectedModuleError);
+    faults.apply({ type: 'module-fault', action: 'heal', module: 'search' });
+    const firstCalls = () => lines.filter((l) => l.msg === FIRST_CALL_ANSWERED_MESSAGE).map((l) => l.module);
+    expect(firstCalls()).toEqual([]);
+    await search.search('a');
+    await search.search('b');
+    await catalog.getProduct('p');
+    expect(firstCalls()).toEqual(['search', 'catalog']);
   });
 
   it('ignores faults on modules this process does not host', async () => {

@@ -8,9 +8,12 @@
  * Every operation of the returned object fails, slows, burns CPU or crashes the process while a fault
  * on its module is active, so the same bug shows up wherever the module happens to live. The gates a
  * process built are what it logs at start (`gated()`); a test holds them against the map and the topology.
+ * The first call of each module that a process answers is logged once (FIRST_CALL_ANSWERED_MESSAGE):
+ * the moment a new replica took traffic, wherever its traffic comes from (HAProxy, a queue, a registry).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { FIRST_CALL_ANSWERED_MESSAGE } from '../../boundary/app-env.js';
 import { isModuleFaultMessage, type ModuleFaultKind, type ModuleFaultMessage } from '../../boundary/control.js';
 import { MODULE_OPERATIONS, type ModuleName, type OperationName } from '../../shared-domain/modules.js';
 import { InjectedModuleError, ModuleGateError } from './errors.js';
@@ -35,6 +38,7 @@ export interface ModuleFaultsOptions {
 export class ModuleFaults {
   readonly #active = new Map<ModuleName, ActiveFault>();
   readonly #gated = new Map<ModuleName, Set<string>>();
+  readonly #answered = new Set<ModuleName>();
   readonly #crash: (error: InjectedModuleError) => void;
 
   constructor(private readonly hosted: readonly ModuleName[], private readonly logger: Logger, options: ModuleFaultsOptions = {}) {
@@ -87,7 +91,11 @@ export class ModuleFaults {
     const all = operations as unknown as Readonly<Record<string, Operation>>;
     return Object.fromEntries(names.map((name) => [name, async (...args: never[]) => {
       await this.#guard(module);
-      return all[name]!(...args);
+      try {
+        return await all[name]!(...args);
+      } finally {
+        if (!this.#answered.has(module)) this.#firstAnswered(module);
+      }
     }])) as unknown as T;
   }
 
@@ -96,6 +104,11 @@ export class ModuleFaults {
     return Object.fromEntries([...this.#gated].map(([module, names]) => [
       module, MODULE_OPERATIONS[module].filter((name) => names.has(name)),
     ]));
+  }
+
+  #firstAnswered(module: ModuleName): void {
+    this.#answered.add(module);
+    this.logger.info({ module }, FIRST_CALL_ANSWERED_MESSAGE);
   }
 
   async #guard(module: ModuleName): Promise<void> {

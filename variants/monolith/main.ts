@@ -9,7 +9,7 @@ await runComponent({
   topology: monolithTopology,
   env: process.env,
   start: async ({ config, logger, faults }) => {
-    const monolith = createMonolithShop({ dataDir: config.dataDir, seed: config.seed, faults, logger });
+    const monolith = createMonolithShop({ dataDir: config.dataDir, seed: config.seed, faults, logger, searchFullTextRounds: config.searchFullTextRounds });
     return serve(createPublicApi(monolith.shop, logger), config, () => monolith.stop());
   },
 });

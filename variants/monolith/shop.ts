@@ -26,11 +26,11 @@ export interface MonolithShop {
   stop(): Promise<void>;
 }
 
-export function createMonolithShop(options: { dataDir: string; seed: number; faults: ModuleFaults; logger: Logger }): MonolithShop {
+export function createMonolithShop(options: { dataDir: string; seed: number; faults: ModuleFaults; logger: Logger; searchFullTextRounds?: number }): MonolithShop {
   const { faults, logger } = options;
   const catalog = new Catalog(generateCatalog(options.seed));
   const catalogPort = catalog.asPort();
-  const index = new SearchIndex(catalog.products);
+  const index = new SearchIndex(catalog.products, { fullTextRounds: options.searchFullTextRounds });
   const db = openDatabase({ path: join(options.dataDir, 'monolith.db'), modules: MODULE_NAMES, products: catalog.products });
   const carts = new SqliteCartRepository(db);
   const inventory = new SqliteInventoryRepository(db);

@@ -43,7 +43,40 @@ export function variantMeasurementSchemas({ journey, share, window, perJourney }
       quiesced: z.boolean(), quiesceWaitedMs: z.number(),
     }).strict(),
     noise: noiseSchema(),
+    scaling: scalingSchema(capacitySchema(share)),
   };
+}
+
+/** A scale-out (lab/scale-out, lab/metrics/scaling.ts): capacity and resident memory per replica count, each scale command, and what follows from them. */
+function scalingSchema(capacity: ReturnType<typeof capacitySchema>) {
+  const memory = z.object({
+    atMs: z.number(),
+    totalMb: z.number().describe('sum of the processes\' VmRSS (shared pages count once per process)'),
+    processes: z.array(z.object({
+      name: z.string().describe('catalog[1], rabbitmq, shop-lb'), kind: z.enum(['app', 'broker', 'load-balancer']), pid: z.number().int(),
+      rssMb: z.number().describe('VmRSS of the process and every process below it'),
+    }).strict()),
+  }).strict();
+  const perReplica = z.number().nullable();
+  return z.object({
+    component: z.string().describe('the app scaled: whatever hosts the module'),
+    module: z.string(),
+    levels: z.array(z.object({ replicas: z.number().int(), capacity, memory }).strict()).describe('one per replica count, in the order measured'),
+    commands: z.array(z.object({
+      fromReplicas: z.number().int(), toReplicas: z.number().int(), instance: z.number().int(), commandAtMs: z.number(),
+      readyAfterMs: z.number().nullable().describe('from the scale command until the new replica answered its readiness check'),
+      firstCallAfterMs: z.number().nullable().describe('from the scale command until the new replica answered its first call of the module (time to traffic); null: not within the wait'),
+    }).strict()),
+    figures: z.object({
+      speedup: perReplica.describe('capacity at the most replicas ÷ at the fewest'),
+      capacityPerAddedReplica: perReplica.describe('runs per second gained per replica added'),
+      mbPerAddedReplica: perReplica.describe('resident MB added per replica added'),
+      capacityPerAddedMb: perReplica.describe('runs per second gained per resident MB added'),
+      mbPerReplica: perReplica.describe('mean VmRSS of one replica of the scaled component, at the most replicas'),
+      steps: z.array(z.object({ fromReplicas: z.number().int(), toReplicas: z.number().int(), addedPerSecond: z.number().nullable(), addedMb: z.number() }).strict()),
+      lowerBound: z.boolean().describe('a capacity used was censored: the figures are lower bounds'),
+    }).strict(),
+  }).strict();
 }
 
 /** The noise guard's judgement of one variant's measurement window (lab/noise). */

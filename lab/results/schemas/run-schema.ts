@@ -51,6 +51,7 @@ export const variantSummarySchema = z.object({
   matrix: m.matrix.nullable(),
   throughput: m.throughput.nullable(),
   capacity: m.capacity.nullable(),
+  scaling: m.scaling.optional().describe('a scale-out scenario: capacity and memory per replica count, and the time each new replica took to take traffic'),
   integrity: m.integrity.nullable(),
   restarts: z.number().int().min(0),
   steadyState: z.object({ before: steadyStateCheck.nullable(), after: steadyStateCheck.nullable() }).strict().nullable()

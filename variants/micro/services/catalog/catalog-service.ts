@@ -12,7 +12,7 @@ import { createServiceApp, parseOr400, sendResult } from '../../shared/service-a
 export async function startCatalogService({ config, logger, faults, readiness: checks }: ComponentContext): Promise<StartedComponent> {
   const catalog = new Catalog(generateCatalog(config.seed));
   const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
-  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products)));
+  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products, { fullTextRounds: config.searchFullTextRounds })));
 
   const app = createServiceApp({
     logger,

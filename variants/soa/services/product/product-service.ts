@@ -17,7 +17,7 @@ export async function startProductService({ config, faults, logger }: ComponentC
   const coPurchases = new SqliteRecommendationRepository(db);
 
   const catalogModule = faults.gate('catalog', catalogOperations(catalog.asPort()));
-  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products)));
+  const searchModule = faults.gate('search', searchOperations(new SearchIndex(catalog.products, { fullTextRounds: config.searchFullTextRounds })));
   const recommendationsModule = faults.gate('recommendations', recommendationsOperations(catalog, coPurchases));
 
   const recommendationsFor = async (productId: string): Promise<Result<Recommendations>> => {
