@@ -22,7 +22,7 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioInput[] = [
 ];
 
 export const SUITES = {
-  /** A short version of every scenario: about ten minutes for all three variants. */
+  /** A short version of every scenario: about twenty minutes for all three variants. */
   quick: { scenarios: BUILT_IN_SCENARIOS.map((s) => s.name), timeScale: 0.5 },
   /** Every scenario at full length. */
   full: { scenarios: BUILT_IN_SCENARIOS.map((s) => s.name), timeScale: 1 },

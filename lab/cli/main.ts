@@ -24,7 +24,7 @@ const COMMANDS = {
   list: 'the variants and their components',
   up: 'up <variant> [--replicas name=N,…] [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
   run: 'run <scenario…> [--variants a,b] [--replicas name=N,…] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
-  suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about ten minutes)',
+  suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about twenty minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
   compose: 'compose [--check]: write docker-compose.<variant>.yml and the Dockerfile, or check them for drift',
   schemas: 'schemas [--check]: write schemas/*.schema.json (scenario, run.json, timeline.json) from the lab\'s zod schemas, or check them for drift',
