@@ -22,7 +22,7 @@ import { resultsRoot } from '../results/paths.js';
 const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
-  up: 'up <variant> [--replicas name=N,…] [--logs] [--seed N]: start a variant and keep it running until Ctrl-C',
+  up: 'up <variant> [--replicas name=N,…] [--logs] [--seed N]: start a variant and keep it running until Ctrl-C; fault commands on stdin (type help)',
   run: 'run <scenario…> [--variants a,b] [--replicas name=N,…] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
   suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about twenty minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError('usage: archlab up <variant> [--replicas name=N,…] [--logs] [--seed N]');
       const baseDir = join(repositoryRoot(), '.archlab');
       mkdirSync(baseDir, { recursive: true });
-      await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), replicas: values.replicas, baseDir, print });
+      await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), replicas: values.replicas, baseDir, print, input: process.stdin });
       await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
       return 0;
     }

@@ -20,8 +20,13 @@ export class EdgeProxies {
   private constructor(private readonly proxies: ReadonlyMap<string, TcpProxy>) {}
 
   /** One proxy per edge named by a fault of a kind that targets edges (latency, partition); none for the others. */
-  static async start(faults: readonly FaultSpec[]): Promise<EdgeProxies> {
-    const edges = [...new Set(faults.filter((f) => findFaultKind(f.kind)?.target === 'edge').map((f) => f.target))];
+  static start(faults: readonly FaultSpec[]): Promise<EdgeProxies> {
+    return EdgeProxies.forEdges(faults.filter((f) => findFaultKind(f.kind)?.target === 'edge').map((f) => f.target));
+  }
+
+  /** One proxy per edge named (`from->to`): `archlab up` puts one on every edge, so any may be broken in class. */
+  static async forEdges(names: readonly string[]): Promise<EdgeProxies> {
+    const edges = [...new Set(names)];
     const started = new Map<string, TcpProxy>();
     const edgeProxies = new EdgeProxies(started);
     try {

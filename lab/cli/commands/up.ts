@@ -1,9 +1,14 @@
 /**
  * `archlab up <variant>`: start a variant for a class or a demo, print where it listens and what runs,
- * report every crash and restart as it happens, and stop everything on Ctrl-C.
+ * report every crash and restart as it happens, take fault commands on stdin (lab/console: `crash
+ * recommendations`, `slow payment 1500`, `heal`, `help` …), and stop everything on Ctrl-C.
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { FaultConsole } from '../../console/fault-console.js';
+import { EdgeProxies } from '../../faults/edge-proxies.js';
+import { topologyEdges } from '../../faults/edges.js';
 import { installCleanup, startVariant, type LifecycleEvent, type LogLine, type RunningVariant } from '../../runner/index.js';
 import { findTopology, variantNames } from '../../topology/registry.js';
 import { edgeReplicas, parseReplicas, withReplicas } from '../../topology/replicas.js';
@@ -20,6 +25,8 @@ export interface UpOptions {
   readonly replicas?: string;
   readonly baseDir: string;
   readonly print: (line: string) => void;
+  /** Where fault commands come from, one per line (stdin); none: no console. */
+  readonly input?: NodeJS.ReadableStream;
 }
 
 export async function upCommand(options: UpOptions): Promise<RunningVariant> {
@@ -32,18 +39,34 @@ export async function upCommand(options: UpOptions): Promise<RunningVariant> {
   print(`starting ${topology.variant} (${topology.components.length} components) in ${runDir} …`);
   const started = Date.now();
   let ready = false;
-  const running = await startVariant(topology, {
-    runDir,
-    seed: options.seed,
-    onEvent: (event) => { if (ready) print(describeEvent(event)); },
-    onLog: options.logs ? (line) => print(describeLog(line)) : undefined,
-  });
+  // A TCP proxy on every edge between processes, so that any of them can be slowed or cut from the console.
+  const proxies = await EdgeProxies.forEdges(topologyEdges(topology));
+  let running: RunningVariant;
+  try {
+    running = await startVariant(topology, {
+      runDir,
+      seed: options.seed,
+      rewriteUrl: proxies.rewriteUrl,
+      onEvent: (event) => { if (ready) print(describeEvent(event)); },
+      onLog: options.logs ? (line) => print(describeLog(line)) : undefined,
+    });
+  } catch (error) {
+    await proxies.stop();
+    throw error;
+  }
+  const faults = new FaultConsole(running, topology, proxies);
   let registry: RegistryWatch | undefined;
-  installCleanup({ stop: async () => { await registry?.stop(); await running.stop(); } });
+  const stopAll = async () => {
+    await faults.healAll().catch(() => undefined);
+    await registry?.stop();
+    await running.stop();
+    await proxies.stop();
+  };
+  installCleanup({ stop: stopAll });
   try {
     if (topology.discovery?.mode === 'registry') registry = await watchRegistry(running, (line) => { if (ready) print(line); });
   } catch (error) {
-    await running.stop();
+    await stopAll();
     throw error;
   }
   ready = true;
@@ -52,7 +75,12 @@ export async function upCommand(options: UpOptions): Promise<RunningVariant> {
   print(`\n${topology.variant} is ready in ${Date.now() - started} ms`);
   print(`public API: ${running.edgeUrl}   (try ${running.edgeUrl}/api/products?q=oak)`);
   print(`central log: ${running.centralLogPath}`);
-  print('Ctrl-C stops every process.');
+  if (options.input) {
+    print('Type a fault command and Enter (help lists them: crash recommendations, slow payment 1500, heal …). Ctrl-C stops every process.');
+    listen(options.input, faults, print);
+  } else {
+    print('Ctrl-C stops every process.');
+  }
   return running;
 }
 
@@ -79,4 +107,16 @@ function describeEvent(e: LifecycleEvent): string {
 function describeLog(line: LogLine): string {
   const time = new Date(line.t).toISOString().slice(11, 23);
   return `${time}  [${line.component}${line.instance > 0 ? `#${line.instance}` : ''}] ${typeof line.msg === 'string' ? line.msg : JSON.stringify(line.msg)}`;
+}
+
+/** One command per line, one at a time, in order; the end of the input leaves the variant running. */
+function listen(input: NodeJS.ReadableStream, faults: FaultConsole, print: (line: string) => void): void {
+  const lines = createInterface({ input, terminal: false });
+  let queue = Promise.resolve();
+  lines.on('line', (line) => {
+    queue = queue.then(async () => {
+      const answer = await faults.execute(line).catch((error: unknown) => `error: ${(error as Error).message}`);
+      if (answer) print(answer);
+    });
+  });
 }
