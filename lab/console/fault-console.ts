@@ -10,6 +10,11 @@ import type { InjectedFault } from '../faults/types.js';
 import type { RunningVariant } from '../runner/index.js';
 import { CONSOLE_HELP, ConsoleCommandError, parseConsoleCommand } from './commands.js';
 
+export interface ConsoleAnswer {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
 export class FaultConsole {
   readonly #active: InjectedFault[] = [];
 
@@ -17,20 +22,31 @@ export class FaultConsole {
 
   /** Runs one line; answers what to print. Never throws for a bad command: the answer says what is valid. */
   async execute(line: string): Promise<string | undefined> {
+    const answer = await this.run(line);
+    return answer && (answer.ok ? answer.message : `error: ${answer.message}`);
+  }
+
+  /** Runs one line: `ok` false for a bad command or a fault that could not go in, with why; undefined for a blank line. */
+  async run(line: string): Promise<ConsoleAnswer | undefined> {
     let command;
     try {
       command = parseConsoleCommand(line, this.topology);
     } catch (error) {
-      if (error instanceof ConsoleCommandError) return `error: ${error.message}`;
+      if (error instanceof ConsoleCommandError) return { ok: false, message: error.message };
       throw error;
     }
     if (!command) return undefined;
     switch (command.type) {
-      case 'help': return CONSOLE_HELP;
-      case 'status': return this.status();
+      case 'help': return { ok: true, message: CONSOLE_HELP };
+      case 'status': return { ok: true, message: this.status() };
       case 'heal': return this.heal(command.all);
       case 'inject': return this.inject(command.spec);
     }
+  }
+
+  /** The faults in effect, oldest first. */
+  get active(): ReadonlyArray<{ readonly kind: string; readonly target: string; readonly sinceMs: number }> {
+    return this.#active.map((f) => ({ kind: f.spec.kind, target: f.spec.target, sinceMs: f.injectedAtMs }));
   }
 
   /** Heals every fault in effect (on stop). */
@@ -38,27 +54,31 @@ export class FaultConsole {
     await this.heal(true);
   }
 
-  private async inject(spec: FaultSpec): Promise<string> {
+  private async inject(spec: FaultSpec): Promise<ConsoleAnswer> {
     if (this.#active.some((f) => f.spec.kind === spec.kind && f.spec.target === spec.target)) {
-      return `error: ${describe(spec)} is already in effect (heal it first)`;
+      return { ok: false, message: `${describe(spec)} is already in effect (heal it first)` };
     }
     try {
       const fault = await injectFault(spec, { running: this.running, topology: this.topology, proxies: this.proxies, log: () => undefined });
       this.#active.push(fault);
-      return `${describe(spec)}: in effect (heal to undo)`;
+      return { ok: true, message: `${describe(spec)}: in effect (heal to undo)` };
     } catch (error) {
-      return `error: ${describe(spec)} could not be injected: ${(error as Error).message}`;
+      return { ok: false, message: `${describe(spec)} could not be injected: ${(error as Error).message}` };
     }
   }
 
-  private async heal(all: boolean): Promise<string> {
-    if (this.#active.length === 0) return 'nothing to heal';
+  private async heal(all: boolean): Promise<ConsoleAnswer> {
+    if (this.#active.length === 0) return { ok: true, message: 'nothing to heal' };
     const healing = all ? this.#active.splice(0) : this.#active.splice(-1);
     const results = await Promise.allSettled(healing.map((f) => f.heal()));
-    return healing.map((f, i) => {
-      const result = results[i];
-      return result?.status === 'rejected' ? `error: healing ${describe(f.spec)} failed: ${(result.reason as Error).message}` : `${describe(f.spec)}: healed`;
-    }).join('\n');
+    const failed = results.some((r) => r.status === 'rejected');
+    return {
+      ok: !failed,
+      message: healing.map((f, i) => {
+        const result = results[i];
+        return result?.status === 'rejected' ? `healing ${describe(f.spec)} failed: ${(result.reason as Error).message}` : `${describe(f.spec)}: healed`;
+      }).join('\n'),
+    };
   }
 
   private status(): string {
