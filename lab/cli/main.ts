@@ -12,6 +12,7 @@ import { MissingRequirementError } from './preflight.js';
 import type { ScenarioResult } from '../scenario/run-scenario.js';
 import { doctorCommand } from './commands/doctor.js';
 import { listCommand } from './commands/list.js';
+import { studioCommand } from './commands/studio.js';
 import { upCommand } from './commands/up.js';
 import { oneOf, UsageError } from './usage-error.js';
 import { ScenarioError } from '../scenario/schema.js';
@@ -23,6 +24,7 @@ const COMMANDS = {
   doctor: 'check Node, the brokers, Chromium and Docker; say how to install what is missing',
   list: 'the variants and their components',
   up: 'up <variant> [--replicas name=N,…] [--logs] [--seed N]: start a variant and keep it running until Ctrl-C; fault commands on stdin (type help)',
+  studio: 'studio [--variants a,b] [--port N] [--rate R] [--seed N]: the variants side by side under a light load, with a page on 127.0.0.1 to watch and break them (prints its address)',
   run: 'run <scenario…> [--variants a,b] [--replicas name=N,…] [--rate N] [--seed N] [--repeat N] [--quick] [--json]: run scenarios on the variants, one after another (--quick: shortened as in the quick suite)',
   suite: 'suite [quick|full] [--variants a,b] [--repeat N] [--json]: run every scenario (quick: shortened, about twenty minutes)',
   report: 'report [run-dir] [--png]: rebuild report.html (no dir: every run in results/) and results/index.html; --png also renders each chart to PNG',
@@ -58,6 +60,15 @@ async function main(argv: string[]): Promise<number> {
       const baseDir = join(repositoryRoot(), '.archlab');
       mkdirSync(baseDir, { recursive: true });
       await upCommand({ variant: positionals[0] as string, logs: values.logs === true, seed: seedOf(values.seed), replicas: values.replicas, baseDir, print, input: process.stdin });
+      await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
+      return 0;
+    }
+    case 'studio': {
+      const { values, positionals } = parse(rest, { variants: { type: 'string' }, port: { type: 'string' }, rate: { type: 'string' }, seed: { type: 'string' } });
+      if (positionals.length > 0) throw new UsageError('usage: archlab studio [--variants a,b] [--port N] [--rate R] [--seed N]');
+      const baseDir = join(repositoryRoot(), '.archlab');
+      mkdirSync(baseDir, { recursive: true });
+      await studioCommand({ variants: values.variants, port: values.port, rate: rateOf(values.rate), seed: seedOf(values.seed), baseDir, print });
       await new Promise(() => undefined); // runs until Ctrl-C; the cleanup handler exits
       return 0;
     }

@@ -6,10 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { FaultConsole } from '../../console/fault-console.js';
-import { EdgeProxies } from '../../faults/edge-proxies.js';
-import { topologyEdges } from '../../faults/edges.js';
-import { installCleanup, startVariant, type LifecycleEvent, type LogLine, type RunningVariant } from '../../runner/index.js';
+import type { FaultConsole } from '../../console/fault-console.js';
+import { startLiveVariant } from '../../console/live-variant.js';
+import { installCleanup, type LifecycleEvent, type LogLine, type RunningVariant } from '../../runner/index.js';
 import { findTopology, variantNames } from '../../topology/registry.js';
 import { edgeReplicas, parseReplicas, withReplicas } from '../../topology/replicas.js';
 import { checkRequirements } from '../preflight.js';
@@ -40,27 +39,17 @@ export async function upCommand(options: UpOptions): Promise<RunningVariant> {
   const started = Date.now();
   let ready = false;
   // A TCP proxy on every edge between processes, so that any of them can be slowed or cut from the console.
-  const proxies = await EdgeProxies.forEdges(topologyEdges(topology));
-  let running: RunningVariant;
-  try {
-    running = await startVariant(topology, {
-      runDir,
-      seed: options.seed,
-      rewriteUrl: proxies.rewriteUrl,
-      onEvent: (event) => { if (ready) print(describeEvent(event)); },
-      onLog: options.logs ? (line) => print(describeLog(line)) : undefined,
-    });
-  } catch (error) {
-    await proxies.stop();
-    throw error;
-  }
-  const faults = new FaultConsole(running, topology, proxies);
+  const live = await startLiveVariant(topology, {
+    runDir,
+    seed: options.seed,
+    onEvent: (event) => { if (ready) print(describeEvent(event)); },
+    onLog: options.logs ? (line) => print(describeLog(line)) : undefined,
+  });
+  const { running, faults } = live;
   let registry: RegistryWatch | undefined;
   const stopAll = async () => {
-    await faults.healAll().catch(() => undefined);
     await registry?.stop();
-    await running.stop();
-    await proxies.stop();
+    await live.stop();
   };
   installCleanup({ stop: stopAll });
   try {
