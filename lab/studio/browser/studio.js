@@ -92,10 +92,12 @@
         const availability = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : null;
         const degraded = series.degraded.slice(-3).filter((v) => v !== null);
         const p99 = series.p99Ms.slice(-3).filter((v) => v !== null);
+        const degradedShare = degraded.length ? degraded.reduce((a, b) => a + b, 0) / degraded.length : 0;
         const node = el('div', { 'data-journey': j, 'data-availability': availability === null ? '' : availability.toFixed(3),
           'data-degraded': degraded.length ? (degraded.reduce((a, b) => a + b, 0) / degraded.length).toFixed(3) : '',
           class: availability === null ? '' : availability >= 0.99 ? 'good' : 'poor' },
-        `${j}: ${availability === null ? '–' : `${(availability * 100).toFixed(0)}%`}${p99.length ? `, p99 ${Math.max(...p99)} ms` : ''}`);
+        `${j}: ${availability === null ? '–' : `${(availability * 100).toFixed(0)}%`}${degradedShare > 0 ? ` (${(degradedShare * 100).toFixed(0)}% degraded)` : ''}${p99.length ? `, p99 ${Math.max(...p99)} ms` : ''}`);
+        if (degradedShare > 0 && availability !== null && availability >= 0.99) node.className = 'degraded';
         return node;
       }));
       const chart = charts.get(variant.name);
