@@ -2,31 +2,16 @@
  * Ctrl-C in the middle of a fault: every fault healed, no process left, partial results written and
  * marked incomplete, exit code 130.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { alive, childrenOf } from '../support/processes.js';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'archlab-interrupt-'));
 afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
-
-const childrenOf = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-};
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('Ctrl-C during a run', () => {
   it('heals the fault, stops every process and writes partial results marked incomplete', async () => {

@@ -2,27 +2,10 @@
  * `archlab up` with fault commands on stdin, as a class without a browser uses it: a module crashed and
  * healed, an edge cut and healed, a mistake answered with what is valid; Ctrl-C leaves no process.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-
-const descendantsOf = (pid: number): number[] => {
-  let children: number[] = [];
-  try {
-    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-  return [...children, ...children.flatMap(descendantsOf)];
-};
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive, descendantsOf } from '../support/processes.js';
 
 describe('archlab up: the fault console on stdin', () => {
   it('crashes recommendations, cuts gateway->cart, heals both, explains a mistake, and stops clean on Ctrl-C', async () => {
