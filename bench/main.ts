@@ -9,6 +9,7 @@ import { engineSection } from './sections/engine.js';
 import { monolithSection } from './sections/monolith.js';
 import { replicasSection } from './sections/replicas.js';
 import { reportSection } from './sections/report.js';
+import { studioSection } from './sections/studio.js';
 import { variantsSection } from './sections/variants.js';
 
 const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) => Promise<void>> = {
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, (print: (line: string) => void, quick: boolean) =
   report: reportSection,
   capacity: capacitySection,
   replicas: replicasSection,
+  studio: studioSection,
 };
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });

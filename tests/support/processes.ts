@@ -1,19 +1,5 @@
 /** What a test needs to see that the lab left no process behind. */
-import { execFileSync } from 'node:child_process';
-
-export function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Children, grandchildren and so on. */
-export function descendantsOf(pid: number): number[] {
-  const children = childrenOf(pid);
-  return [...children, ...children.flatMap(descendantsOf)];
-}
+export { childrenOf, descendantsOf } from '../../lab/process/descendants.js';
 
 export function alive(pid: number): boolean {
   try {
