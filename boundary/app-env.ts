@@ -36,6 +36,9 @@ export interface AppConfig {
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 }
 
+/** What a build calls itself when nobody deployed a new one (ARCHLAB_VERSION unset). */
+export const DEFAULT_APP_VERSION = 'v1';
+
 export const appConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535),
   ARCHLAB_HOST: z.enum(['127.0.0.1', '::1', '0.0.0.0']).default('127.0.0.1'),
@@ -57,7 +60,7 @@ export const appConfigSchema = z.object({
   ARCHLAB_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   ARCHLAB_PREFETCH: z.coerce.number().int().min(1).max(10_000).optional(),
   ARCHLAB_SEARCH_FULL_TEXT_ROUNDS: z.coerce.number().int().min(0).max(100_000).default(0),
-  ARCHLAB_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dots, dashes').default('v1'),
+  ARCHLAB_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dots, dashes').default(DEFAULT_APP_VERSION),
   ARCHLAB_CONTRACT: z.enum(CONTRACT_REVISIONS).default('v1'),
 });
 

@@ -3,17 +3,16 @@
  * - the lab's own server side (this process: the studio's HTTP server, its live windows fed by the three
  *   load generators, the fault consoles), in % of one core, with no page open and then with one page's
  *   feed (server-sent events, one update a second) — the difference is what the page's updates cost;
- * - the resident memory of everything the studio runs: this process and every process under it.
+ * - the resident memory of everything the studio runs: this process and every process under it (lab/scale-out/resident-memory.ts).
  * Target: the page's updates cost under 5% of one core.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { STUDIO_RATE } from '../../lab/cli/commands/studio.js';
-import { descendantsOf } from '../../lab/process/descendants.js';
-import { parseVmRssKib } from '../../lab/scale-out/resident-memory.js';
+import { readResidentMemory } from '../../lab/scale-out/resident-memory.js';
 import { startStudio } from '../../lab/studio/studio.js';
 import { fmt, verdict } from '../support.js';
 
@@ -27,30 +26,25 @@ export async function studioSection(print: (line: string) => void, quick: boolea
     await sleep(3_000);
     const idle = await cpuPercent(seconds);
     const feed = subscribe(`${studio.url}/api/events`);
-    let updates = 0;
-    feed.onData(() => { updates += 1; });
     await sleep(1_500);
-    const before = updates;
+    const before = feed.updates;
     const watched = await cpuPercent(seconds);
-    const received = updates - before;
+    const received = feed.updates - before;
     feed.close();
-    const memory = residentMb(process.pid) + descendantsOf(process.pid).reduce((sum, pid) => sum + residentMb(pid), 0);
-    const processes = 1 + descendantsOf(process.pid).length;
+    // This process and every process under it: the variants, their brokers, the load generators.
+    const memory = await readResidentMemory([{ name: 'studio', kind: 'app', pid: process.pid }]);
     print(`studio, 3 variants at ${STUDIO_RATE} journeys/s each, ${seconds} s per figure`);
     print(`  lab server side, no page open:     ${fmt(idle, 1)}% of one core`);
-    print(`  lab server side, one page's feed:  ${fmt(watched, 1)}% of one core (${received} updates, ${fmt(updateBytes / Math.max(1, updateCount) / 1024, 1)} KB each)`);
+    print(`  lab server side, one page's feed:  ${fmt(watched, 1)}% of one core (${received} updates, ${fmt(feed.bytes / Math.max(1, feed.updates) / 1024, 1)} KB each)`);
     const cost = watched - idle;
     const said = cost > 0 ? `${fmt(cost, 1)}% of one core` : `not measurable: the feed's figure is ${fmt(-cost, 1)} points below the idle one, within the noise`;
     print(`  the page's updates cost:           ${said}  (target < ${TARGET_PERCENT}%: ${verdict(cost < TARGET_PERCENT)})`);
-    print(`  resident memory of everything:     ${fmt(memory)} MB in ${processes} processes`);
+    print(`  resident memory of everything:     ${fmt(memory.totalMb)} MB`);
   } finally {
     await studio.stop();
     rmSync(runDir, { recursive: true, force: true });
   }
 }
-
-let updateBytes = 0;
-let updateCount = 0;
 
 /** This process's CPU over `seconds`, in % of one core. */
 async function cpuPercent(seconds: number): Promise<number> {
@@ -61,23 +55,15 @@ async function cpuPercent(seconds: number): Promise<number> {
   return ((used.user + used.system) / 1_000) / (performance.now() - startedAt) * 100;
 }
 
-function subscribe(url: string): { onData(callback: () => void): void; close(): void } {
-  let callback = () => undefined as void;
+/** A page's feed, as a plain client: the updates (server-sent events) and bytes received so far. */
+function subscribe(url: string): { readonly updates: number; readonly bytes: number; close(): void } {
+  const feed = { updates: 0, bytes: 0, close: () => req.destroy() };
   const req = request(url, (res) => {
     res.on('data', (chunk: Buffer) => {
-      updateBytes += chunk.length;
-      updateCount += chunk.toString().split('\n\n').length - 1;
-      callback();
+      feed.bytes += chunk.length;
+      feed.updates += chunk.toString().split('\n\n').length - 1;
     });
   });
   req.end();
-  return { onData: (cb) => { callback = cb; }, close: () => req.destroy() };
-}
-
-function residentMb(pid: number): number {
-  try {
-    return (parseVmRssKib(readFileSync(`/proc/${pid}/status`, 'utf8')) ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
+  return feed;
 }

@@ -169,9 +169,9 @@ export class Variant implements RunningVariant {
   async removeInstance(component: string, index: number, options: RemoveOptions = {}): Promise<void> {
     const [replica] = this.#targets(component, index);
     const balancer = this.#balancerOf(component);
-    // Behind the balancer: drained first (no new requests, those in flight answered), then stopped.
     const name = serverName(component, index);
-    // Drained: HAProxy sends it nothing new and its requests in flight finish; past the timeout it goes anyway.
+    // Behind the balancer, drained first: HAProxy sends it nothing new and its requests in flight finish;
+    // past the timeout it goes anyway.
     let removed = false;
     const graceMs = options.graceMs ?? STOP_GRACE_MS;
     const drained = this.#drainingDetail(balancer !== undefined, options.drain !== false, graceMs, options.drainTimeoutMs);

@@ -6,6 +6,7 @@
  *
  * Any failure on the way stops whatever was started, then rethrows.
  */
+import { DEFAULT_APP_VERSION } from '../../boundary/app-env.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -30,8 +31,6 @@ import type { RunningVariant, StartVariantOptions } from './types.js';
 
 export const DEFAULT_READY_TIMEOUT_MS = 30_000;
 export const DEFAULT_SEED = 42;
-/** What an app calls its build when ARCHLAB_VERSION is not set (boundary/app-env.ts defaults to it too). */
-const DEFAULT_VERSION = 'v1';
 
 export async function startVariant(topology: Topology, options: StartVariantOptions): Promise<RunningVariant> {
   const plan = planStart(topology);
@@ -69,7 +68,7 @@ export async function startVariant(topology: Topology, options: StartVariantOpti
       component: app.name, index, port, url: localUrl(port), readinessUrl: `${localUrl(port)}${app.readinessPath}`,
       compiledEntry: compiledEntries.get(app.name)!, cwd: repositoryRoot(), restart: app.restart, log,
       // Every event of the process carries the build it runs, asked like its environment (envFor may change).
-      record: (event) => events.record(app.name, index, { ...event, version: { ...options.envFor?.(app.name, index), ...extraEnv }.ARCHLAB_VERSION ?? DEFAULT_VERSION }),
+      record: (event) => events.record(app.name, index, { ...event, version: { ...options.envFor?.(app.name, index), ...extraEnv }.ARCHLAB_VERSION ?? DEFAULT_APP_VERSION }),
       env: () => appEnvironment(
         {
           variant: topology.variant, component: app.name, instance: index, port, dataDir,

@@ -6,6 +6,7 @@
  *   start-first, per replica:  [new] starting ─ ready      [old] draining ─ stopped
  *   stop-first,  per replica:  [old] draining ─ stopped ─ [same index] starting ─ ready
  */
+import { DEFAULT_APP_VERSION } from '../../boundary/app-env.js';
 import type { JourneyRun } from '../journeys/types.js';
 import type { LifecycleEvent } from '../runner/types.js';
 
@@ -31,13 +32,11 @@ export interface FailedRunsBucket {
 
 export const FAILED_RUNS_BUCKET_MS = 100;
 
-/** Events of an app without a version were recorded before versions were: the first build. */
-const UNVERSIONED = 'v1';
 
 export function deploySteps(events: readonly LifecycleEvent[], component: string, window: { readonly startMs: number; readonly endMs: number }): DeployStep[] {
   return events
     .filter((e) => e.component === component && e.tMs >= window.startMs && e.tMs <= window.endMs && isDeployAction(e.type))
-    .map((e) => ({ instance: e.instance, version: e.version ?? UNVERSIONED, action: e.type as DeployAction, tMs: e.tMs - window.startMs }))
+    .map((e) => ({ instance: e.instance, version: e.version ?? DEFAULT_APP_VERSION, action: e.type as DeployAction, tMs: e.tMs - window.startMs }))
     // Stable: steps stamped in the same millisecond keep the order they happened in (ready, then draining).
     .sort((a, b) => a.tMs - b.tMs);
 }

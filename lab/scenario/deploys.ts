@@ -7,7 +7,7 @@
  *     what each replica went through inside it (deploy-steps.ts): starting, ready, draining, stopped
  */
 import type { ContractRevision } from '../../boundary/contracts.js';
-import { revisionOf } from '../faults/kinds/version.js';
+import { contractRevisionOf } from '../faults/kinds/version.js';
 import { statSync } from 'node:fs';
 import type { Topology } from '../../boundary/topology.js';
 import type { FaultEvent } from '../faults/index.js';
@@ -85,7 +85,7 @@ export function deployRecords({ faults, faultEvents, lifecycleEvents, runs, topo
       slowedRuns: slowed.length,
       journeysAffected: [...new Set([...failed, ...slowed].map((r) => r.journey))],
       steps,
-      ...(spec.kind === 'version' ? { contract: revisionOf(spec.params) } : {}),
+      ...(spec.kind === 'version' ? { contract: contractRevisionOf(spec.params) } : {}),
       failedRunsByTime: failedRunsByTime(failed, window),
     }];
   });

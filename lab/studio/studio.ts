@@ -146,10 +146,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
 function onLifecycle(lane: Lane, event: LifecycleEvent, log: (variant: string, text: string) => void): void {
   const replicas = lane.states.get(event.component) ?? new Map<number, string>();
   lane.states.set(event.component, replicas);
-  const state = event.type === 'ready' ? 'ready' : event.type === 'stopped' ? 'stopped' : event.type === 'fault' ? (event.detail === 'SIGSTOP' ? 'paused' : 'ready') : event.type;
+  // A fault event changes the state only when it froze or thawed the process (a control message does not).
   if (event.type === 'stopped') replicas.delete(event.instance);
-  else replicas.set(event.instance, state);
-  if (event.type === 'fault' && event.detail === 'SIGCONT') replicas.set(event.instance, 'ready');
+  else if (event.type !== 'fault') replicas.set(event.instance, event.type);
+  else if (event.detail === 'SIGSTOP') replicas.set(event.instance, 'paused');
+  else if (event.detail === 'SIGCONT') replicas.set(event.instance, 'ready');
   const who = `${event.component}${event.instance > 0 ? `#${event.instance}` : ''}`;
   log(lane.name, `${who} ${event.type}${event.detail ? ` (${event.detail})` : ''}`);
 }

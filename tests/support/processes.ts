@@ -1,5 +1,19 @@
 /** What a test needs to see that the lab left no process behind. */
-export { childrenOf, descendantsOf } from '../../lab/process/descendants.js';
+import { execFileSync } from 'node:child_process';
+
+export function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Children, grandchildren and so on. */
+export function descendantsOf(pid: number): number[] {
+  const children = childrenOf(pid);
+  return [...children, ...children.flatMap(descendantsOf)];
+}
 
 export function alive(pid: number): boolean {
   try {

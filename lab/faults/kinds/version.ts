@@ -25,7 +25,7 @@ const params = z.strictObject({
 }).refine((p) => !p.expandContract || p.change === 'breaking', { message: 'expandContract applies to a breaking change only', path: ['expandContract'] });
 
 /** The contract revision a version step deploys. */
-export function revisionOf(params: { change: 'additive' | 'breaking'; expandContract: boolean }): ContractRevision {
+export function contractRevisionOf(params: { change: 'additive' | 'breaking'; expandContract: boolean }): ContractRevision {
   if (params.change === 'additive') return 'v2-additive';
   return params.expandContract ? 'v2-expand' : 'v2-breaking';
 }
@@ -37,7 +37,7 @@ export const version: FaultKind<'version', 'app', typeof params> = {
   check: (step, topology) => checkTarget('app', step, topology),
   predict: predictRollout,
   inject: async (spec, context) => {
-    const contract = revisionOf(spec.params);
+    const contract = contractRevisionOf(spec.params);
     return startRollout(spec, context, { ARCHLAB_VERSION: spec.params.version, ARCHLAB_CONTRACT: contract }, `${spec.params.version} (contract ${contract})`);
   },
 };

@@ -72,11 +72,13 @@ export class OrderPlacedReader {
   /** One delivered message (its raw bytes or parsed body): applied, or parked. Throws when applying threw. */
   async deliver(payload: Uint8Array | string | object, from: Provenance): Promise<void> {
     const producer = revisionOf(from.producer);
-    const text = typeof payload === 'string' ? payload : payload instanceof Uint8Array ? Buffer.from(payload).toString('utf8') : JSON.stringify(payload);
-    const event = this.#read(text);
+    // Bytes and text are parsed here; a body the transport parsed already is read as it is.
+    const text = typeof payload === 'string' ? payload : payload instanceof Uint8Array ? Buffer.from(payload).toString('utf8') : undefined;
+    const wire = text === undefined ? payload : parseJson(text);
+    const event = this.#read(wire);
     if (!event) {
-      const id = eventId(text);
-      this.#park.run(this.options.consumer, id, producer, from.translated ? 1 : 0, 'unreadable', text, new Date().toISOString());
+      const id = eventId(wire, text ?? JSON.stringify(payload));
+      this.#park.run(this.options.consumer, id, producer, from.translated ? 1 : 0, 'unreadable', text ?? JSON.stringify(payload), new Date().toISOString());
       this.#log(producer, from.translated, 'parked', { eventId: id });
       return;
     }
@@ -91,7 +93,7 @@ export class OrderPlacedReader {
     let replayed = 0;
     try {
       for (const row of this.#parked.all(this.options.consumer, REPLAY_BATCH)) {
-        const event = this.#read(row.payload);
+        const event = this.#read(parseJson(row.payload));
         if (!event) continue;
         await this.options.apply(event);
         if (this.#unpark.run(this.options.consumer, row.event_id).changes === 0) continue; // another replica did
@@ -106,13 +108,7 @@ export class OrderPlacedReader {
     return replayed;
   }
 
-  #read(text: string): OrderPlaced | undefined {
-    let wire: unknown;
-    try {
-      wire = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
+  #read(wire: unknown): OrderPlaced | undefined {
     const parsed = orderPlacedSchema.safeParse(readContract('OrderPlaced', this.options.revision, wire));
     return parsed.success ? parsed.data : undefined;
   }
@@ -123,13 +119,18 @@ export class OrderPlacedReader {
   }
 }
 
-/** The event's id if it has one; otherwise one made from its bytes, so the same message parks once. */
-function eventId(text: string): string {
+/** JSON, or undefined for text that is not (it cannot be read, and is parked as it came). */
+function parseJson(text: string): unknown {
   try {
-    const id = (JSON.parse(text) as { id?: unknown }).id;
-    if (typeof id === 'string' && id.length > 0) return id;
+    return JSON.parse(text) as unknown;
   } catch {
-    // not JSON: fall through
+    return undefined;
   }
+}
+
+/** The event's id if it has one; otherwise one made from its text, so the same message parks once. */
+function eventId(wire: unknown, text: string): string {
+  const id = (wire as { id?: unknown } | null | undefined)?.id;
+  if (typeof id === 'string' && id.length > 0) return id;
   return `unreadable-${Buffer.from(text).toString('base64url').slice(0, 40)}`;
 }
